@@ -1,0 +1,40 @@
+# Quick start: `make serve` (preview at http://127.0.0.1:8000) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve site test check bench schema golden clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+serve: $(STAMP)  ## build the site and serve it, rebuilding when an entry changes
+	$(PY) -m generator serve
+
+site: $(STAMP)  ## production build into site/
+	$(PY) -m generator build
+
+test: $(STAMP)  ## the whole test suite
+	$(PY) -m pytest
+
+check: $(STAMP)  ## validate the catalogue
+	$(PY) -m generator check
+
+bench: $(STAMP)  ## scale benchmark (not part of `make test`)
+	$(PY) -m tests.bench
+
+schema: $(STAMP)  ## regenerate site_src/schema/paper.schema.json from the entry model
+	$(PY) -m generator schema
+
+golden: $(STAMP)  ## refresh golden files after a reviewed change
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests -k golden
+
+clean:
+	rm -rf site .build

@@ -1,0 +1,1 @@
+"""Build a static research-paper catalogue site from YAML entries."""

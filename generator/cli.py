@@ -1,0 +1,158 @@
+"""Command line: `python -m generator check|import|schema|render|build|serve`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, InvalidCatalogue, Severity
+from generator.importer.hf_page import PageFormatError
+from generator.importer.import_page import import_page
+from generator.load.sources import LoadedFile, SourceLayout, read_yaml
+from generator.pipeline import build_site, render_docs
+from generator.validate.check import check_catalogue
+from generator.write.docs import write_docs
+from generator.write.publish import BuildFailed
+from generator.write.serve import serve
+from generator.validate.schema import SCHEMA_PATH, paper_json_schema
+from generator.validate.taxonomy import validate_tags
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for diagnostic in diagnostics:
+        print(diagnostic.format())
+        if annotate:
+            print(diagnostic.github_annotation())
+
+
+def cmd_check(args: argparse.Namespace, layout: SourceLayout) -> int:
+    catalogue, diagnostics = check_catalogue(layout, date.today())
+    _print_diagnostics(diagnostics)
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    print(f"checked {len(catalogue.papers)} valid entries: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    return 1 if failed else 0
+
+
+def cmd_import(args: argparse.Namespace, layout: SourceLayout) -> int:
+    tags_file = read_yaml(layout.tags_file, layout.shown(layout.tags_file))
+    if not isinstance(tags_file, LoadedFile):
+        _print_diagnostics([tags_file])
+        return 1
+    tags, problems = validate_tags(tags_file)
+    if problems:
+        _print_diagnostics(problems)
+        return 1
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+        outcomes = import_page(layout, text, args.year, tags)
+    except PageFormatError as exc:
+        print(f"{args.file}:{exc.line}:1: error: {exc}")
+        return 1
+    except OSError as exc:
+        print(f"{args.file}: error: {exc.strerror}")
+        return 1
+    for outcome in outcomes:
+        note = f" ({outcome.reason})" if outcome.reason else ""
+        print(f"{outcome.status:7} {outcome.path}{note}")
+    new = sum(o.status == "new" for o in outcomes)
+    print(f"{new} new, {len(outcomes) - new} skipped", file=sys.stderr)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace, layout: SourceLayout) -> int:
+    target = layout.root / SCHEMA_PATH
+    text = paper_json_schema()
+    if args.check:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            print(f"{SCHEMA_PATH}: error: out of date; run `python -m generator schema` and commit it")
+            return 1
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace, layout: SourceLayout) -> int:
+    files = render_docs(layout, date.today())
+    write_docs(files, args.out)
+    print(f"wrote {len(files)} files to {args.out}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, layout: SourceLayout) -> int:
+    try:
+        timings = build_site(layout, layout.root / args.site_dir, date.today())
+    except BuildFailed as exc:
+        print(f"error: {exc}; the previous site is unchanged")
+        return 1
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
+    print(f"built {args.site_dir} ({stages})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
+    docs = layout.root / ".build" / "docs"
+
+    def regenerate() -> None:
+        try:
+            changed = write_docs(render_docs(layout, date.today()), docs)
+            print(f"re-rendered docs: {changed} file(s) changed", flush=True)
+        except InvalidCatalogue as exc:
+            _print_diagnostics(exc.diagnostics)
+            print("the preview keeps the last good version until these are fixed", flush=True)
+
+    write_docs(render_docs(layout, date.today()), docs)
+    serve(layout.config_file, layout.site_src, regenerate, f"{args.host}:{args.port}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="validate the whole catalogue")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.set_defaults(run=cmd_check)
+
+    importer = commands.add_parser("import", help="create entries from another source")
+    sources = importer.add_subparsers(dest="source", required=True)
+    hf = sources.add_parser("hf-page", help="a pasted Hugging Face papers page")
+    hf.add_argument("file", help="the text of the page")
+    hf.add_argument("--year", type=int, required=True, help="the year of the page's date line")
+    hf.set_defaults(run=cmd_import)
+
+    schema = commands.add_parser("schema", help=f"write {SCHEMA_PATH} from the entry model")
+    schema.add_argument("--check", action="store_true", help="only verify the committed file is current")
+    schema.set_defaults(run=cmd_schema)
+    render = commands.add_parser("render", help="write the generated Markdown to a folder")
+    render.add_argument("--out", type=Path, required=True, help="folder to write (created if missing)")
+    render.set_defaults(run=cmd_render)
+
+    build = commands.add_parser("build", help="build the production site")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
+    build.set_defaults(run=cmd_build)
+
+    serve_cmd = commands.add_parser("serve", help="preview the site, re-rendering when an entry changes")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.set_defaults(run=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    args = build_parser().parse_args(argv)
+    layout = SourceLayout(args.root.resolve())
+    try:
+        return int(args.run(args, layout))
+    except InvalidCatalogue as exc:
+        _print_diagnostics(exc.diagnostics)
+        return 1

@@ -1,0 +1,27 @@
+"""Enrich: everything computed across papers (tags, entities, mentions, related papers)."""
+
+from __future__ import annotations
+
+from generator.enrich.entities import entity_mentions, mentioned_by
+from generator.enrich.related import related_papers
+from generator.enrich.tags import papers_by_tag, tag_cooccurrence
+from generator.model import Catalogue, Enriched
+
+
+def enrich(catalogue: Catalogue) -> Enriched:
+    """Return the catalogue with cross-links between papers, tags and entities."""
+    mentions = entity_mentions(catalogue.papers, catalogue.entities)
+    by_entity: dict[str, list[str]] = {key: [] for key in catalogue.entities}
+    for slug, keys in mentions.items():
+        for key in keys:
+            by_entity[key].append(slug)
+    by_tag = papers_by_tag(catalogue.papers, catalogue.tags)
+    return Enriched(
+        catalogue=catalogue,
+        related=related_papers(catalogue.papers),
+        mentions=mentions,
+        mentioned_by=mentioned_by(catalogue.papers),
+        papers_by_tag=by_tag,
+        papers_by_entity={key: tuple(slugs) for key, slugs in by_entity.items()},
+        tag_cooccurrence=tag_cooccurrence(catalogue.papers),
+    )

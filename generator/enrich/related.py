@@ -1,0 +1,139 @@
+"""Related papers: TF-IDF over title and abstract plus tag overlap, as a sparse top-k search.
+
+Each paper keeps only its strongest terms, and each term only its strongest papers, so the
+work per paper is bounded (TOP_TERMS x POSTINGS) and the whole search grows linearly with the
+catalogue. No N x N matrix is ever formed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from generator.model import Paper, Related
+
+RELATED = 5
+TOP_TERMS = 40
+POSTINGS = 200
+TAG_WEIGHT = 0.3
+CHUNK = 2000
+SHOWN_TERMS = 3
+_TAG_PREFIX = "\x00tag:"
+# Words every abstract uses; they say nothing about what two papers have in common.
+ABSTRACT_STOP_WORDS = frozenset(
+    """
+    able achieve achieves achieving address allows also approach approaches based benchmark
+    benchmarks better challenge challenging code competitive comprehensive conduct demonstrate
+    demonstrates design designed different effective effectively efficient end existing experiment
+    experiments extensive framework furthermore github however https improve improved improves
+    improving including introduce key large leverage leveraging lead make method methods model
+    models new novel outperform outperforms paper particular performance present previous problem
+    propose proposed provide recent released research result results set show shows significant
+    significantly simple state art study task tasks technique techniques use used using various
+    way work works
+    """.split()
+)
+
+
+def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
+    """Return up to RELATED related papers for each paper, best first, with their reasons."""
+    if len(papers) < 2:
+        return {p.slug: () for p in papers}
+    weights, names = _weights(papers)
+    pruned = _keep_top_per_row(weights, TOP_TERMS)
+    postings = _keep_top_per_column(pruned, POSTINGS).T.tocsr()
+    result: dict[str, tuple[Related, ...]] = {}
+    for start in range(0, len(papers), CHUNK):
+        scores = (pruned[start : start + CHUNK] @ postings).tocsr()
+        for offset in range(scores.shape[0]):
+            i = start + offset
+            row = scores.getrow(offset)
+            chosen = _best(row.indices, row.data, exclude=i)
+            result[papers[i].slug] = tuple(
+                Related(
+                    slug=papers[j].slug,
+                    score=round(score, 6),
+                    shared_tags=tuple(k for k in papers[i].tags if k in papers[j].tags),
+                    shared_terms=shared_terms(weights.getrow(i), weights.getrow(j), names),
+                )
+                for j, score in chosen
+            )
+    return result
+
+
+def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Return unit rows mixing text TF-IDF with tag identity, and the column names."""
+    vectorizer = TfidfVectorizer(
+        ngram_range=(1, 2),
+        stop_words=sorted(ENGLISH_STOP_WORDS | ABSTRACT_STOP_WORDS),
+        sublinear_tf=True,
+        min_df=2,
+        max_df=0.5,
+        token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9]+\b",
+        dtype=np.float32,
+    )
+    texts = [f"{p.title}. {p.title}. {p.abstract}" for p in papers]
+    try:
+        text = vectorizer.fit_transform(texts)
+        terms = vectorizer.get_feature_names_out()
+    except ValueError:  # no term is shared by two papers
+        text, terms = sparse.csr_matrix((len(papers), 0), dtype=np.float32), np.array([], dtype=object)
+    tag_keys = sorted({key for p in papers for key in p.tags})
+    column = {key: i for i, key in enumerate(tag_keys)}
+    rows = [i for i, p in enumerate(papers) for _ in p.tags]
+    cols = [column[key] for p in papers for key in p.tags]
+    frequency = np.bincount(cols, minlength=len(tag_keys)).astype(np.float32)
+    idf = np.log((1 + len(papers)) / (1 + frequency)) + 1
+    tag_matrix = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(len(papers), len(tag_keys)))
+    mixed = sparse.hstack(
+        [np.sqrt(1 - TAG_WEIGHT) * normalize(text), np.sqrt(TAG_WEIGHT) * normalize(tag_matrix)], format="csr"
+    ).astype(np.float32)
+    names = np.concatenate([terms.astype(object), np.array([_TAG_PREFIX + k for k in tag_keys], dtype=object)])
+    return mixed, names
+
+
+def _keep_top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """Zero all but the k largest entries of each row."""
+    matrix = matrix.tocsr(copy=True)
+    for i in range(matrix.shape[0]):
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        if end - start > k:
+            row = matrix.data[start:end]
+            row[np.argsort(-row, kind="stable")[k:]] = 0
+    matrix.eliminate_zeros()
+    return matrix
+
+
+def _keep_top_per_column(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """Zero all but the k largest entries of each column."""
+    return _keep_top_per_row(matrix.T.tocsr(), k).T.tocsr()
+
+
+def _best(indices: np.ndarray, data: np.ndarray, exclude: int) -> list[tuple[int, float]]:
+    """Return the RELATED best (index, score) pairs, ties broken by index."""
+    keep = (indices != exclude) & (data > 0)
+    indices, data = indices[keep], data[keep]
+    order = np.lexsort((indices, -data))[:RELATED]
+    return [(int(indices[n]), float(data[n])) for n in order]
+
+
+def shared_terms(a: sparse.csr_matrix, b: sparse.csr_matrix, names: np.ndarray) -> tuple[str, ...]:
+    """Return the text terms with the largest product of weights in two rows."""
+    common, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    products = a.data[ia] * b.data[ib]
+    order = np.lexsort((common, -products))
+    picked = [str(names[common[n]]) for n in order if not str(names[common[n]]).startswith(_TAG_PREFIX)]
+    return tuple(_drop_covered(picked)[:SHOWN_TERMS])
+
+
+def _drop_covered(terms: list[str]) -> list[str]:
+    """Drop a word already shown inside a stronger bigram ("attention" after "attention map")."""
+    kept: list[str] = []
+    for term in terms:
+        if not any(term in shown.split() or shown in term.split() for shown in kept):
+            kept.append(term)
+    return kept

@@ -1,0 +1,1 @@
+"""Create entry files: from a pasted Hugging Face papers page, or for one new paper."""

@@ -1,0 +1,92 @@
+"""Write one entry file: readable YAML, checked by reading it back, never overwriting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.load.yaml_strict import parse_yaml
+from generator.validate.catalogue import normalised_title
+from generator.validate.entries import SLUG_MAX
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/paper.schema.json\n"
+FIELD_ORDER = ("title", "short_name", "authors", "abstract", "listed", "published",
+               "arxiv", "doi", "venue", "tags", "links")
+_QUOTED_FIELDS = ("listed", "published", "arxiv", "doi")
+SLUG_WORDS_MAX = 60
+
+
+class _Quoted(str):
+    """A value written in double quotes so no YAML reader mistakes it for a date or number."""
+
+
+class _EntryDumper(yaml.SafeDumper):
+    def represent_str(self, data: str) -> yaml.ScalarNode:  # type: ignore[override]
+        style = ">" if len(data) > 80 else None
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_EntryDumper.add_representer(str, _EntryDumper.represent_str)
+_EntryDumper.add_representer(
+    _Quoted, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"')
+)
+
+
+def slugify(text: str, limit: int = SLUG_WORDS_MAX) -> str:
+    """Return a lowercase kebab-case slug of at most `limit` characters, cut at a word."""
+    text = text.replace("+", " plus ")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['^\u2019]", "", ascii_text.lower())
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug or (words[0][:limit] if words else "paper")
+
+
+def entry_text(entry: dict[str, Any]) -> str:
+    """Return an entry's file text, fields in the documented order."""
+    ordered = {name: entry[name] for name in FIELD_ORDER if entry.get(name) or name == "tags"}
+    for name in _QUOTED_FIELDS:
+        if name in ordered:
+            ordered[name] = _Quoted(ordered[name])
+    body = yaml.dump(ordered, Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=88)
+    text = SCHEMA_COMMENT + body
+    if parse_yaml(text).data != {k: (str(v) if isinstance(v, str) else v) for k, v in ordered.items()}:
+        raise ValueError(f"entry for {entry.get('title')!r} does not read back as written")
+    return text
+
+
+def existing_titles(papers_dir: Path) -> dict[str, str]:
+    """Map the normalised title of every readable entry to its file name."""
+    titles: dict[str, str] = {}
+    for path in sorted(papers_dir.glob("*.yaml")):
+        try:
+            data = parse_yaml(path.read_text(encoding="utf-8")).data
+        except Exception:  # an unreadable entry is check's business, not the importer's
+            continue
+        if isinstance(data, dict) and isinstance(data.get("title"), str):
+            titles[normalised_title(data["title"])] = path.name
+    return titles
+
+
+def free_slug(papers_dir: Path, base: str) -> str:
+    """Return `base`, or `base-2`, `base-3`... whichever names no existing file."""
+    slug, n = base[:SLUG_MAX], 2
+    while (papers_dir / f"{slug}.yaml").exists():
+        suffix = f"-{n}"
+        slug, n = base[: SLUG_MAX - len(suffix)] + suffix, n + 1
+    return slug
+
+
+def write_new_entry(path: Path, text: str) -> None:
+    """Create the file; refuse (FileExistsError) if anything is already there."""
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)

@@ -1,0 +1,94 @@
+"""Read a pasted Hugging Face papers page: a date line, then title and abstract pairs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from generator.model import Tag
+from generator.validate.fields import MAX_TITLE
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_LINE = re.compile(r"^(?P<month>[A-Z][a-z]{2})[a-z]* (?P<day>[0-9]{1,2})$")
+_URL = re.compile(r"https?://[^\s{}<>\"'\\]+")
+_TRAILING = ".,;:!?)]}'\""
+_SHORT_NAME = re.compile(r"^(?P<name>[^\s:]{2,30}):\s")
+_LINK_KINDS = (("code", ("github.com", "gitlab.com")), ("package", ("pypi.org",)),
+               ("video", ("youtube.com", "youtu.be", "www.youtube.com")))
+
+
+class PageFormatError(Exception):
+    """The page does not have the expected shape; `line` is 1-based."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class PagePaper:
+    """One title/abstract pair from the page, and the line it starts on."""
+
+    title: str
+    abstract: str
+    line: int
+
+
+def parse_page(text: str, year: int) -> tuple[date, list[PagePaper]]:
+    """Return the page's date and its papers, in page order."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        match = _DATE_LINE.match(line.strip())
+        if match and match["month"].lower() in _MONTHS:
+            try:
+                listed = date(year, _MONTHS.index(match["month"].lower()) + 1, int(match["day"]))
+            except ValueError:
+                raise PageFormatError(f"impossible date {line.strip()!r} in {year}", number) from None
+            return listed, _pairs(lines[number:], number + 1)
+    raise PageFormatError("no date line such as 'Mar 12' found before the papers", 1)
+
+
+def _pairs(lines: list[str], first: int) -> list[PagePaper]:
+    filled = [(first + i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    if len(filled) % 2:
+        raise PageFormatError("a title has no abstract after it: expected title and abstract lines in pairs", filled[-1][0])
+    papers = []
+    for (line, title), (_, abstract) in zip(filled[::2], filled[1::2]):
+        if len(title) > MAX_TITLE or len(abstract) < len(title):
+            raise PageFormatError(f"expected a title line here, got {title[:60]!r}...", line)
+        papers.append(PagePaper(title, abstract, line))
+    return papers
+
+
+def short_name(title: str) -> str | None:
+    """Return `ACRONYM` for titles shaped `ACRONYM: ...`."""
+    match = _SHORT_NAME.match(title)
+    if match and any(c.isupper() or c.isdigit() for c in match["name"][1:]):
+        return match["name"]
+    return None
+
+
+def links(abstract: str) -> dict[str, str]:
+    """Return the https links an abstract names, by kind; the first of each kind wins."""
+    found: dict[str, str] = {}
+    for raw in _URL.findall(abstract):
+        url = raw.rstrip(_TRAILING)
+        if not url.startswith("https://"):
+            continue
+        host = url[len("https://"):].split("/", 1)[0].lower()
+        kind = next((k for k, hosts in _LINK_KINDS if host in hosts), "project")
+        found.setdefault(kind, url)
+    return found
+
+
+def suggest_tags(title: str, abstract: str, tags: dict[str, Tag], limit: int = 5) -> list[str]:
+    """Rank tags by how often their aliases occur; a title match counts triple."""
+    scores: dict[str, int] = {}
+    for tag in tags.values():
+        for alias in (tag.aliases or (tag.name,)):
+            pattern = re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE)
+            score = 3 * len(pattern.findall(title)) + len(pattern.findall(abstract))
+            if score:
+                scores[tag.key] = scores.get(tag.key, 0) + score
+    return sorted(scores, key=lambda key: (-scores[key], key))[:limit]

@@ -1,0 +1,1 @@
+"""Load: read the catalogue's files into positioned YAML documents."""

@@ -1,0 +1,33 @@
+"""Read the site settings the generator needs from `mkdocs.yml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Names and addresses from `mkdocs.yml` that pages link to or cite."""
+
+    site_name: str
+    site_url: str
+    repo_url: str
+    edit_uri: str
+
+    def edit_url(self, source: str) -> str:
+        """Return the GitHub edit address of a file under `site_src/`."""
+        return self.repo_url.rstrip("/") + "/" + self.edit_uri.strip("/") + "/" + source.removeprefix("site_src/")
+
+
+def read_settings(config_file: Path) -> SiteSettings:
+    """Read `mkdocs.yml` (plain YAML, no Python tags)."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    return SiteSettings(
+        site_name=str(config["site_name"]),
+        site_url=str(config.get("site_url", "")).rstrip("/") + "/",
+        repo_url=str(config.get("repo_url", "")),
+        edit_uri=str(config.get("edit_uri", "edit/main/site_src/")),
+    )

@@ -1,0 +1,93 @@
+"""The catalogue's domain: papers, tags, entities, and what enrichment adds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+
+LINK_KINDS = ("code", "project", "demo", "video", "package", "data", "paper")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One catalogue entry, read from `site_src/papers/<slug>.yaml`."""
+
+    slug: str
+    title: str
+    abstract: str
+    listed: date
+    tags: tuple[str, ...]
+    source: str
+    short_name: str | None = None
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    arxiv: str | None = None
+    doi: str | None = None
+    venue: str | None = None
+    links: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """Return the short name when there is one, else the title."""
+        return self.short_name or self.title
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A key of `site_src/tags.yaml`: a topic with an optional parent topic."""
+
+    key: str
+    name: str
+    description: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A dataset, model or method from the gazetteer `site_src/entities.yaml`."""
+
+    key: str
+    name: str
+    kind: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every validated paper (sorted by slug), the tag taxonomy and the gazetteer."""
+
+    papers: tuple[Paper, ...]
+    tags: dict[str, Tag]
+    entities: dict[str, Entity]
+
+
+@dataclass(frozen=True)
+class Related:
+    """A paper related to another, with the reasons that explain the link."""
+
+    slug: str
+    score: float
+    shared_tags: tuple[str, ...]
+    shared_terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Enriched:
+    """The catalogue plus everything computed across papers."""
+
+    catalogue: Catalogue
+    related: dict[str, tuple[Related, ...]]
+    mentions: dict[str, tuple[str, ...]]
+    mentioned_by: dict[str, tuple[str, ...]]
+    papers_by_tag: dict[str, tuple[str, ...]]
+    papers_by_entity: dict[str, tuple[str, ...]]
+    tag_cooccurrence: dict[str, tuple[tuple[str, int], ...]]
+
+    @cached_property
+    def paper(self) -> dict[str, Paper]:
+        """Return every paper by slug."""
+        return {p.slug: p for p in self.catalogue.papers}

@@ -1,0 +1,197 @@
+"""Render each kind of page from its template: paper, tag, entity, their indexes, and home."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from generator.enrich.tags import descendants, newest_first
+from generator.load.settings import SiteSettings
+from generator.model import Enriched, Paper
+from generator.render.bibtex import bibtex_entry
+from generator.render.text import md_inline, md_paragraphs, url
+from generator.render.views import (
+    Link,
+    entity_link,
+    excerpt,
+    external_buttons,
+    front_matter,
+    human_date,
+    page_path,
+    paper_link,
+    relative,
+    tag_link,
+)
+
+NEWEST_ON_HOME = 10
+TOP_TAGS_ON_HOME = 12
+FALLBACK_ROWS = 50
+
+
+def _listing(page: str, paper: Paper) -> dict[str, object]:
+    """A paper as one line of a list: link, date and a one-line excerpt."""
+    return {"link": paper_link(page, paper), "listed": human_date(paper.listed), "excerpt": md_inline(excerpt(paper.abstract))}
+
+
+def _fence(text: str) -> Markup:
+    """Return a code fence longer than any backtick run in `text`."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return Markup("`" * max(3, longest + 1))
+
+
+def _meta_line(paper: Paper) -> Markup:
+    """Return `**SHORT** · Listed 12 Mar 2025 · Published ... · Venue`."""
+    parts = [Markup("**") + md_inline(paper.short_name) + Markup("**")] if paper.short_name else []
+    parts.append(Markup("Listed ") + human_date(paper.listed))
+    if paper.published:
+        parts.append(Markup("Published ") + human_date(paper.published))
+    if paper.venue:
+        parts.append(md_inline(paper.venue))
+    return Markup(" · ").join(parts)
+
+
+def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settings: SiteSettings) -> str:
+    """Return the Markdown page of one paper."""
+    page = page_path("papers", paper.slug)
+    papers = enriched.paper
+    tags = enriched.catalogue.tags
+    bibtex = bibtex_entry(paper)
+    related = [
+        {
+            "link": paper_link(page, papers[r.slug]),
+            "tags": md_inline(", ".join(tags[k].name for k in r.shared_tags)),
+            "terms": md_inline(", ".join(r.shared_terms)),
+        }
+        for r in enriched.related.get(paper.slug, ())
+    ]
+    return env.get_template("paper.md.j2").render(
+        front=front_matter(paper.title, excerpt(paper.abstract)),
+        title=md_inline(paper.title),
+        meta_line=_meta_line(paper),
+        authors=md_inline(", ".join(paper.authors)) if paper.authors else None,
+        buttons=external_buttons(paper),
+        tags=[tag_link(page, enriched, key) for key in paper.tags],
+        abstract=md_paragraphs(paper.abstract),
+        related=related,
+        mentions=[entity_link(page, enriched, key) for key in enriched.mentions.get(paper.slug, ())],
+        mentioned_by=[paper_link(page, papers[s]) for s in enriched.mentioned_by.get(paper.slug, ())],
+        bibtex=Markup(bibtex),
+        fence=_fence(bibtex),
+        edit_url=url(settings.edit_url(paper.source)),
+    )
+
+
+def tag_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
+    """Return the Markdown page of one tag: its place in the hierarchy and its papers."""
+    page = page_path("tags", key)
+    tags = enriched.catalogue.tags
+    papers = enriched.paper
+    trail, parent = [], tags[key].parent
+    while parent:
+        trail.insert(0, tag_link(page, enriched, parent))
+        parent = tags[parent].parent
+    children = descendants(tags)[key]
+    return env.get_template("tag.md.j2").render(
+        front=front_matter(tags[key].name, tags[key].description),
+        name=md_inline(tags[key].name),
+        description=md_inline(tags[key].description),
+        index=relative(page, "tags/index.md"),
+        trail=trail,
+        children=[tag_link(page, enriched, c, len(enriched.papers_by_tag.get(c, ()))) for c in children],
+        together=[tag_link(page, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
+        papers=[_listing(page, papers[s]) for s in enriched.papers_by_tag.get(key, ())],
+    )
+
+
+def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:
+    """Return the tags overview: the hierarchy as nested lists with paper counts."""
+    page = "tags/index.md"
+    tags = enriched.catalogue.tags
+    children = descendants(tags)
+
+    def rows(keys: list[str], depth: int) -> Iterator[dict[str, object]]:
+        for key in keys:
+            yield {"indent": Markup("    " * depth), "link": tag_link(page, enriched, key, len(enriched.papers_by_tag.get(key, ())))}
+            yield from rows(list(children[key]), depth + 1)
+
+    roots = sorted((k for k, t in tags.items() if t.parent is None), key=lambda k: tags[k].name.casefold())
+    return env.get_template("tags.md.j2").render(front=front_matter("Tags"), rows=list(rows(roots, 0)), count=len(tags))
+
+
+def entity_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
+    """Return the page of one dataset, model or method, with the papers that name it."""
+    page = page_path("entities", key)
+    entity = enriched.catalogue.entities[key]
+    papers = enriched.paper
+    mentioning = newest_first(papers[s] for s in enriched.papers_by_entity.get(key, ()))
+    return env.get_template("entity.md.j2").render(
+        front=front_matter(entity.name, entity.description),
+        name=md_inline(entity.name),
+        kind=md_inline(entity.kind),
+        description=md_inline(entity.description),
+        homepage=url(entity.url) if entity.url else None,
+        aliases=md_inline(", ".join(entity.aliases)),
+        index=relative(page, "entities/index.md"),
+        papers=[_listing(page, p) for p in mentioning],
+    )
+
+
+def entities_index(env: jinja2.Environment, enriched: Enriched) -> str:
+    """Return the index of entities, grouped by kind, with paper counts."""
+    page = "entities/index.md"
+    entities = enriched.catalogue.entities
+    groups = []
+    for kind, heading in (("dataset", "Datasets"), ("model", "Models"), ("method", "Methods")):
+        keys = sorted((k for k, e in entities.items() if e.kind == kind), key=lambda k: entities[k].name.casefold())
+        links = [
+            Link(entity_link(page, enriched, k).text, entity_link(page, enriched, k).href, Markup(str(len(enriched.papers_by_entity.get(k, ())))))
+            for k in keys
+        ]
+        if links:
+            groups.append({"heading": Markup(heading), "links": links})
+    return env.get_template("entities.md.j2").render(front=front_matter("Datasets, models and methods"), groups=groups)
+
+
+def home_page(env: jinja2.Environment, enriched: Enriched, settings: SiteSettings) -> str:
+    """Return the home page: what this is, counts, newest papers, top tags, how to contribute."""
+    page = "index.md"
+    catalogue = enriched.catalogue
+    counts = {k: len(v) for k, v in enriched.papers_by_tag.items() if v}
+    top = sorted(counts, key=lambda k: (-counts[k], k))[:TOP_TAGS_ON_HOME]
+    return env.get_template("home.md.j2").render(
+        front=front_matter(settings.site_name),
+        site_name=md_inline(settings.site_name),
+        papers=len(catalogue.papers),
+        tags=sum(1 for v in enriched.papers_by_tag.values() if v),
+        entities=sum(1 for v in enriched.papers_by_entity.values() if v),
+        newest=[_listing(page, p) for p in newest_first(catalogue.papers)[:NEWEST_ON_HOME]],
+        top_tags=[tag_link(page, enriched, k, counts[k]) for k in top],
+    )
+
+
+def papers_index(env: jinja2.Environment, enriched: Enriched) -> str:
+    """Return the all-papers page: a sortable, filterable table fed by `table.json`."""
+    page = "papers/index.md"
+    newest = newest_first(enriched.catalogue.papers)
+    return env.get_template("papers.md.j2").render(
+        front=front_matter("All papers"),
+        count=len(newest),
+        fallback=[_listing(page, p) for p in newest[:FALLBACK_ROWS]],
+    )
+
+
+def papers_table(enriched: Enriched) -> str:
+    """Return the data behind the all-papers table, one compact row per paper."""
+    catalogue = enriched.catalogue
+    data = {
+        "tags": {key: tag.name for key, tag in sorted(catalogue.tags.items())},
+        "rows": [
+            [p.slug, p.title, p.short_name or "", p.listed.isoformat(), list(p.tags)]
+            for p in newest_first(catalogue.papers)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

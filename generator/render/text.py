@@ -1,0 +1,65 @@
+"""Make untrusted entry text inert in Markdown and HTML: it always displays as the text it is."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+# Characters Python-Markdown un-escapes after a backslash; escaping them everywhere stops
+# emphasis, code spans, links, images, footnotes, attribute lists and admonitions.
+_BACKSLASHED = frozenset("\\`*_{}[]#!")
+# HTML specials and the table pipe become entities, so no tag, autolink or cell break forms.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", '"': "&quot;"}
+# At the start of a line, these begin lists, headings or rules.
+_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
+_TEX = re.compile(r"(?<![\\$])\$(?=[^\s$])(?P<tex>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$0-9])")
+
+
+def _escape_chars(text: str) -> str:
+    return "".join(
+        "\\" + ch if ch in _BACKSLASHED else _ENTITIES.get(ch, ch) for ch in text
+    )
+
+
+def _guard_line_start(escaped: str) -> str:
+    match = _LINE_START.match(escaped)
+    if not match:
+        return escaped
+    lead, marker = match.group(1), match.group(2)
+    guarded = marker + "\\" if marker[0].isdigit() else f"&#{ord(marker)};"
+    return lead + guarded + escaped[match.end() :]
+
+
+def md_inline(text: str) -> Markup:
+    """Return text for a single line of Markdown, shown exactly as written."""
+    return Markup(_guard_line_start(_escape_chars(" ".join(text.split()))))
+
+
+def md_with_math(text: str) -> Markup:
+    """Like md_inline, but `$...$` becomes inline TeX for KaTeX, still only as text."""
+    flat = " ".join(text.split())
+    pieces, position = [], 0
+    for match in _TEX.finditer(flat):
+        pieces.append(_escape_chars(flat[position : match.start()]))
+        pieces.append(f'<span class="arithmatex">\\\\({_escape_chars(match["tex"])}\\\\)</span>')
+        position = match.end()
+    pieces.append(_escape_chars(flat[position:]))
+    return Markup(_guard_line_start("".join(pieces)))
+
+
+def md_paragraphs(text: str) -> list[Markup]:
+    """Split plain-text paragraphs on blank lines; each becomes one escaped Markdown line."""
+    return [md_with_math(block) for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+
+
+def html_text(text: str) -> Markup:
+    """Escape text for an HTML element or a quoted attribute."""
+    return escape(" ".join(text.split()))
+
+
+def url(value: str) -> Markup:
+    """Return a validated https URL for a Markdown link target `<...>` or an HTML attribute."""
+    if not value.startswith("https://") or any(c in value for c in " <>\"'`\\\n"):
+        raise ValueError(f"refusing to render unchecked URL {value!r}")
+    return Markup(value.replace("&", "&amp;"))

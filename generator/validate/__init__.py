@@ -1,0 +1,1 @@
+"""Validate: check entries, the taxonomy and the gazetteer; collect every problem."""

@@ -1,0 +1,111 @@
+"""Checks across the whole catalogue: known tags, duplicates and slug collisions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import date
+from difflib import SequenceMatcher
+
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load.sources import LoadedFile
+from generator.model import Paper, Tag
+from generator.validate.messages import did_you_mean
+
+NEAR_TITLE_RATIO = 0.92
+NEIGHBOURS = 5
+
+
+def normalised_title(title: str) -> str:
+    """Fold case, Unicode form and punctuation so equal titles compare equal."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", title).casefold() if ch.isalnum())
+
+
+def unknown_tags(files: Iterable[LoadedFile], tags: dict[str, Tag]) -> list[Diagnostic]:
+    """Report every tag an entry uses that the taxonomy lacks, with the closest key."""
+    problems = []
+    for file in files:
+        data = file.document.data
+        used = data.get("tags") if isinstance(data, dict) else None
+        if not isinstance(used, list):
+            continue
+        for i, key in enumerate(used):
+            if isinstance(key, str) and key not in tags:
+                problems.append(
+                    error(file.path, *file.document.value_mark(("tags", i)),
+                          f"tags[{i}]: unknown tag '{key}'{did_you_mean(key, tags)}; "
+                          "use a key of site_src/tags.yaml or add the tag there")
+                )
+            elif used.index(key) != i:
+                problems.append(error(file.path, *file.document.value_mark(("tags", i)), f"tags[{i}]: '{key}' is listed twice; remove one"))
+    return problems
+
+
+def duplicates(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]]) -> list[Diagnostic]:
+    """Report entries that share an arXiv id, a DOI or a normalised title."""
+    problems = []
+    keys: list[tuple[str, str, Callable[[Paper], str | None]]] = [
+        ("arxiv", "arXiv id", lambda p: re.sub(r"v[0-9]+$", "", p.arxiv) if p.arxiv else None),
+        ("doi", "DOI", lambda p: p.doi.lower() if p.doi else None),
+        ("title", "title", lambda p: normalised_title(p.title)),
+    ]
+    for field, label, key_of in keys:
+        first: dict[str, Paper] = {}
+        for paper in papers:
+            key = key_of(paper)
+            if not key:
+                continue
+            original = first.setdefault(key, paper)
+            if original is not paper:
+                problems.append(
+                    error(paper.source, *marks(paper, field),
+                          f"{field}: same {label} as {original.source}; this paper is already in the catalogue, "
+                          "so edit that entry instead")
+                )
+    return problems
+
+
+def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]]) -> list[Diagnostic]:
+    """Warn about titles a few characters apart, comparing neighbours in sorted order only."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    normal = {p.slug: normalised_title(p.title) for p in papers}
+    for reverse in (False, True):
+        order = sorted(papers, key=lambda p: normal[p.slug][::-1] if reverse else normal[p.slug])
+        for i, paper in enumerate(order):
+            for other in order[i + 1 : i + 1 + NEIGHBOURS]:
+                a, b = normal[paper.slug], normal[other.slug]
+                pair = tuple(sorted((paper.slug, other.slug)))
+                if a == b or pair in seen:
+                    continue
+                if SequenceMatcher(None, a, b).ratio() >= NEAR_TITLE_RATIO:
+                    seen.add(pair)  # type: ignore[arg-type]
+                    later, earlier = sorted((paper, other), key=lambda p: p.slug, reverse=True)
+                    problems.append(
+                        warning(later.source, *marks(later, "title"),
+                                f"title: nearly the same title as {earlier.source}; if it is the same paper, "
+                                "keep one entry")
+                    )
+    return problems
+
+
+def slug_collisions(papers: list[Paper]) -> list[Diagnostic]:
+    """Report slugs that differ only in case or Unicode form."""
+    problems = []
+    first: dict[str, Paper] = {}
+    for paper in papers:
+        key = unicodedata.normalize("NFKC", paper.slug).casefold()
+        original = first.setdefault(key, paper)
+        if original is not paper:
+            problems.append(error(paper.source, 1, 1, f"file name collides with {original.source} on case-insensitive systems; rename one"))
+    return problems
+
+
+def future_listings(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]], today: date) -> list[Diagnostic]:
+    """Warn about entries listed after today."""
+    return [
+        warning(p.source, *marks(p, "listed"), f"listed: {p.listed.isoformat()} is in the future; use today's date")
+        for p in papers
+        if p.listed > today
+    ]

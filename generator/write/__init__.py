@@ -1,0 +1,1 @@
+"""Write: put rendered files on disk and publish the site with MkDocs, atomically."""

@@ -1,0 +1,51 @@
+"""Preview server: MkDocs' live-reload server, with docs re-rendered whenever site_src changes."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.serve import serve as mkdocs_serve
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+DEBOUNCE_SECONDS = 0.3
+
+
+class _Debounced(FileSystemEventHandler):
+    """Call `action` once a burst of file events has settled."""
+
+    def __init__(self, action: Callable[[], None]) -> None:
+        self._action = action
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        with self._lock:
+            if self._timer:
+                self._timer.cancel()
+            self._timer = threading.Timer(DEBOUNCE_SECONDS, self._action)
+            self._timer.daemon = True
+            self._timer.start()
+
+
+def serve(config_file: Path, watched: Path, regenerate: Callable[[], None], address: str) -> None:
+    """Serve the site at `address`, calling `regenerate` when anything under `watched` changes."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    observer = Observer()
+    observer.schedule(_Debounced(regenerate), str(watched), recursive=True)
+    observer.start()
+    try:
+        mkdocs_serve(config_file=str(config_file), dev_addr=address, livereload=True)
+    finally:
+        observer.stop()
+        observer.join()

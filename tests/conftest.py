@@ -1,0 +1,79 @@
+"""Fixtures: small catalogues in temporary project folders."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seed" / "000_65cc0c86c1560c79.txt"
+
+TAGS = """\
+vision:
+  name: Computer vision
+  description: Papers about seeing.
+saliency:
+  name: Saliency
+  description: Papers about what stands out in an image.
+  parent: vision
+  aliases: [saliency, salient]
+segmentation:
+  name: Segmentation
+  description: Papers that split images into regions.
+  parent: vision
+  aliases: [segmentation]
+"""
+
+ENTITIES = """\
+imagenet:
+  name: ImageNet
+  kind: dataset
+  description: A large labelled image dataset.
+  aliases: [ImageNet]
+"""
+
+
+def entry(title: str = "A Study of Saliency", tags: str = "[saliency, segmentation]", **extra: str) -> str:
+    """Return the text of a valid entry file, with extra or replaced top-level fields."""
+    fields = {
+        "title": title,
+        "abstract": "We study salient regions in ImageNet images and segment them.",
+        "listed": '"2025-03-12"',
+        "tags": tags,
+        **extra,
+    }
+    return "".join(f"{key}: {value}\n" for key, value in fields.items())
+
+
+class Project:
+    """A throwaway project root with its own site_src/."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.papers = root / "site_src" / "papers"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def add(self, slug: str, text: str) -> Path:
+        return self.write(f"site_src/papers/{slug}.yaml", text)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A project with a three-tag taxonomy, one entity, no papers, and the real site config."""
+    root = tmp_path / "project"
+    (root / "site_src" / "papers").mkdir(parents=True)
+    shutil.copytree(REPO / "site_src" / "pages", root / "site_src" / "pages")
+    shutil.copytree(REPO / "theme", root / "theme")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    proj = Project(root)
+    proj.write("site_src/tags.yaml", TAGS)
+    proj.write("site_src/entities.yaml", ENTITIES)
+    return proj

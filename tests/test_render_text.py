@@ -1,0 +1,52 @@
+"""Entry text rendered through Markdown shows exactly as written and never becomes markup."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.render.text import md_inline, md_paragraphs, md_with_math
+
+# The extensions mkdocs.yml enables.
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "pymdownx.highlight", "pymdownx.superfences"]
+
+
+def shown(markdown_text: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(markdown_text, extensions=EXTENSIONS), "html.parser")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello *world* and __bold__ and `code`",
+        "[click](javascript:alert(1)) ![img](https://evil.example/x.png)",
+        "<script>alert(1)</script> <b onmouseover=alert(1)>x</b>",
+        "&lt;script&gt; stays escaped text",
+        "{: onclick=alert(1) } and {{ jinja }} and {% raw %}",
+        "<https://evil.example> autolink",
+        "a | table | row",
+        "- not a list",
+        "1. not a list",
+        "# not a heading",
+        "!!! note not an admonition",
+        "--8<-- 'snippet.md'",
+        "Trailing backslash \\",
+        "  leading spaces",
+    ],
+)
+def test_inline_text_round_trips_as_text(text: str) -> None:
+    html = shown(str(md_inline(text)))
+    assert html.get_text() == " ".join(text.split())
+    assert [tag.name for tag in html.find_all(True)] == ["p"]
+
+
+def test_tex_becomes_arithmatex_span_with_the_tex_as_text() -> None:
+    html = shown(str(md_with_math(r"Loss $\frac{a_1}{b} < c$ costs $5 and $10.")))
+    spans = html.find_all("span", class_="arithmatex")
+    assert [s.get_text() for s in spans] == [r"\(\frac{a_1}{b} < c\)"]
+    assert html.get_text().endswith("costs $5 and $10.")
+
+
+def test_paragraphs_split_on_blank_lines() -> None:
+    assert [str(p) for p in md_paragraphs("One\nline.\n\n  Two.  \n")] == ["One line.", "Two."]
