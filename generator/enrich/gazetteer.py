@@ -36,13 +36,20 @@ class Gazetteer:
         ]
 
     def find(self, text: str) -> list[str]:
-        """Return the keys named in `text`, in order of first appearance, each once."""
-        hits: list[tuple[int, str]] = []
+        """Return the keys named in `text`, in order of first appearance, each once.
+
+        A match inside a longer match is dropped: "Grounding DINO" does not also name DINO.
+        """
+        spans: list[tuple[int, int, str]] = []
         for pattern in self._patterns:
             for match in pattern.finditer(text):
                 found = match.group(1)
-                hits.append((match.start(), self._keys.get(found) or self._keys[found.casefold()]))
+                spans.append((match.start(), -match.end(), self._keys.get(found) or self._keys[found.casefold()]))
         seen: dict[str, None] = {}
-        for _, key in sorted(hits):
+        reach = -1
+        for start, negative_end, key in sorted(spans):
+            if -negative_end <= reach:
+                continue
+            reach = max(reach, -negative_end)
             seen.setdefault(key, None)
         return list(seen)

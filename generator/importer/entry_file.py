@@ -24,15 +24,19 @@ class _Quoted(str):
     """A value written in double quotes so no YAML reader mistakes it for a date or number."""
 
 
+class _Folded(str):
+    """Long prose, written as a folded block so the file stays readable."""
+
+
 class _EntryDumper(yaml.SafeDumper):
-    def represent_str(self, data: str) -> yaml.ScalarNode:  # type: ignore[override]
-        style = ">" if len(data) > 80 else None
-        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    """Writes `_Quoted` values in double quotes and `_Folded` ones as `>-` blocks."""
 
 
-_EntryDumper.add_representer(str, _EntryDumper.represent_str)
 _EntryDumper.add_representer(
     _Quoted, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"')
+)
+_EntryDumper.add_representer(
+    _Folded, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style=">")
 )
 
 
@@ -57,7 +61,9 @@ def entry_text(entry: dict[str, Any]) -> str:
     for name in _QUOTED_FIELDS:
         if name in ordered:
             ordered[name] = _Quoted(ordered[name])
-    body = yaml.dump(ordered, Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=88)
+    if "abstract" in ordered:
+        ordered["abstract"] = _Folded(ordered["abstract"])
+    body = yaml.dump(ordered, Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=100)
     text = SCHEMA_COMMENT + body
     if parse_yaml(text).data != {k: (str(v) if isinstance(v, str) else v) for k, v in ordered.items()}:
         raise ValueError(f"entry for {entry.get('title')!r} does not read back as written")

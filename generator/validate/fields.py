@@ -7,7 +7,11 @@ import unicodedata
 from datetime import date
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-ARXIV_PATTERN = r"^([0-9]{4}\.[0-9]{4,5}|[a-z-]+(\.[A-Z]{2})?/[0-9]{7})(v[0-9]+)?$"
+# YYMM.NNNN up to 2014, YYMM.NNNNN since 2015, or the old archive/YYMMNNN form.
+ARXIV_PATTERN = (
+    r"^((0[7-9]|1[0-4])(0[1-9]|1[0-2])\.[0-9]{4}|(1[5-9]|[2-9][0-9])(0[1-9]|1[0-2])\.[0-9]{5}"
+    r"|[a-z-]+(\.[A-Z]{2})?/[0-9]{7})(v[1-9][0-9]*)?$"
+)
 DOI_PATTERN = r"^10\.[0-9]{4,9}/[-._;()/:A-Za-z0-9+]+$"
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://[^\s<>\"'`{}|\\^]+$"
@@ -106,8 +110,6 @@ def arxiv_id(value: str) -> str:
         raise ValueError(
             f"malformed arXiv id {value!r}; expected e.g. '2401.02412', '2401.02412v2' or 'cs/0112017'"
         )
-    if value[0].isdigit() and not 1 <= int(value[2:4]) <= 12:
-        raise ValueError(f"malformed arXiv id {value!r}: '{value[2:4]}' is not a month (YYMM.NNNNN)")
     return value
 
 
