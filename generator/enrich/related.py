@@ -22,6 +22,8 @@ POSTINGS = 200
 TAG_WEIGHT = 0.3
 CHUNK = 2000
 SHOWN_TERMS = 3
+# A term shown as a reason must be rarer than this share of papers, so reasons stay specific.
+DISTINCTIVE_SHARE = 0.12
 _TAG_PREFIX = "\x00tag:"
 # Words every abstract uses; they say nothing about what two papers have in common.
 ABSTRACT_STOP_WORDS = frozenset(
@@ -34,7 +36,8 @@ ABSTRACT_STOP_WORDS = frozenset(
     models new novel outperform outperforms paper particular performance present previous problem
     propose proposed provide recent released research result results set show shows significant
     significantly simple state art study task tasks technique techniques use used using various
-    way work works
+    way work works entire final following output recently fully low terms quantitative smaller
+    instances efficiency focusing ai level end-to-end respectively additionally specifically
     """.split()
 )
 
@@ -43,7 +46,7 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
     """Return up to RELATED related papers for each paper, best first, with their reasons."""
     if len(papers) < 2:
         return {p.slug: () for p in papers}
-    weights, names = _weights(papers)
+    weights, names, shown = _weights(papers)
     pruned = _keep_top_per_row(weights, TOP_TERMS)
     postings = _keep_top_per_column(pruned, POSTINGS).T.tocsr()
     result: dict[str, tuple[Related, ...]] = {}
@@ -58,15 +61,15 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
                     slug=papers[j].slug,
                     score=round(score, 6),
                     shared_tags=tuple(k for k in papers[i].tags if k in papers[j].tags),
-                    shared_terms=shared_terms(weights.getrow(i), weights.getrow(j), names),
+                    shared_terms=shared_terms(weights.getrow(i), weights.getrow(j), names, shown),
                 )
                 for j, score in chosen
             )
     return result
 
 
-def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Return unit rows mixing text TF-IDF with tag identity, and the column names."""
+def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """Return unit rows mixing text TF-IDF with tag identity, the column names, and which to show."""
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2),
         stop_words=sorted(ENGLISH_STOP_WORDS | ABSTRACT_STOP_WORDS),
@@ -93,7 +96,10 @@ def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray]:
         [np.sqrt(1 - TAG_WEIGHT) * normalize(text), np.sqrt(TAG_WEIGHT) * normalize(tag_matrix)], format="csr"
     ).astype(np.float32)
     names = np.concatenate([terms.astype(object), np.array([_TAG_PREFIX + k for k in tag_keys], dtype=object)])
-    return mixed, names
+    papers_per_term = np.bincount(text.indices, minlength=text.shape[1])
+    limit = max(2, DISTINCTIVE_SHARE * len(papers))
+    shown = np.concatenate([papers_per_term <= limit, np.zeros(len(tag_keys), dtype=bool)])
+    return mixed, names, shown
 
 
 def _keep_top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
@@ -121,13 +127,13 @@ def _best(indices: np.ndarray, data: np.ndarray, exclude: int) -> list[tuple[int
     return [(int(indices[n]), float(data[n])) for n in order]
 
 
-def shared_terms(a: sparse.csr_matrix, b: sparse.csr_matrix, names: np.ndarray) -> tuple[str, ...]:
-    """Return the text terms with the largest product of weights in two rows."""
+def shared_terms(a: sparse.csr_matrix, b: sparse.csr_matrix, names: np.ndarray, shown: np.ndarray) -> tuple[str, ...]:
+    """Return the distinctive terms with the largest product of weights in two rows."""
     common, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
-    products = a.data[ia] * b.data[ib]
+    keep = shown[common]
+    common, products = common[keep], (a.data[ia] * b.data[ib])[keep]
     order = np.lexsort((common, -products))
-    picked = [str(names[common[n]]) for n in order if not str(names[common[n]]).startswith(_TAG_PREFIX)]
-    return tuple(_drop_covered(picked)[:SHOWN_TERMS])
+    return tuple(_drop_covered([str(names[common[n]]) for n in order])[:SHOWN_TERMS])
 
 
 def _drop_covered(terms: list[str]) -> list[str]:
