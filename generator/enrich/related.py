@@ -21,10 +21,10 @@ TOP_TERMS = 40
 POSTINGS = 200
 TAG_WEIGHT = 0.3
 CHUNK = 2000
+SMALL_CATALOGUE = 10  # below this, a term in half the papers still tells them apart
 SHOWN_TERMS = 3
 # A term shown as a reason must be rarer than this share of papers, so reasons stay specific.
 DISTINCTIVE_SHARE = 0.12
-_TAG_PREFIX = "\x00tag:"
 # Words every abstract uses; they say nothing about what two papers have in common.
 ABSTRACT_STOP_WORDS = frozenset(
     """
@@ -46,7 +46,7 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
     """Return up to RELATED related papers for each paper, best first, with their reasons."""
     if len(papers) < 2:
         return {p.slug: () for p in papers}
-    weights, names, shown = _weights(papers)
+    weights, terms, shown = _weights(papers)
     pruned = _keep_top_per_row(weights, TOP_TERMS)
     postings = _keep_top_per_column(pruned, POSTINGS).T.tocsr()
     result: dict[str, tuple[Related, ...]] = {}
@@ -61,7 +61,7 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
                     slug=papers[j].slug,
                     score=round(score, 6),
                     shared_tags=tuple(k for k in papers[i].tags if k in papers[j].tags),
-                    shared_terms=shared_terms(weights.getrow(i), weights.getrow(j), names, shown),
+                    shared_terms=shared_terms(weights.getrow(i), weights.getrow(j), terms, shown),
                 )
                 for j, score in chosen
             )
@@ -69,13 +69,13 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
 
 
 def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
-    """Return unit rows mixing text TF-IDF with tag identity, the column names, and which to show."""
+    """Return unit rows of text TF-IDF columns then tag columns, the text terms, and which to show."""
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2),
         stop_words=sorted(ENGLISH_STOP_WORDS | ABSTRACT_STOP_WORDS),
         sublinear_tf=True,
         min_df=2,
-        max_df=0.5,
+        max_df=0.5 if len(papers) >= SMALL_CATALOGUE else 1.0,
         token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9]+\b",
         dtype=np.float32,
     )
@@ -84,7 +84,7 @@ def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray, np
         text = vectorizer.fit_transform(texts)
         terms = vectorizer.get_feature_names_out()
     except ValueError:  # no term is shared by two papers
-        text, terms = sparse.csr_matrix((len(papers), 0), dtype=np.float32), np.array([], dtype=object)
+        text, terms = sparse.csr_matrix((len(papers), 0), dtype=np.float32), np.array([], dtype=str)
     tag_keys = sorted({key for p in papers for key in p.tags})
     column = {key: i for i, key in enumerate(tag_keys)}
     rows = [i for i, p in enumerate(papers) for _ in p.tags]
@@ -92,14 +92,12 @@ def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray, np
     frequency = np.bincount(cols, minlength=len(tag_keys)).astype(np.float32)
     idf = np.log((1 + len(papers)) / (1 + frequency)) + 1
     tag_matrix = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(len(papers), len(tag_keys)))
-    mixed = sparse.hstack(
-        [np.sqrt(1 - TAG_WEIGHT) * normalize(text), np.sqrt(TAG_WEIGHT) * normalize(tag_matrix)], format="csr"
-    ).astype(np.float32)
-    names = np.concatenate([terms.astype(object), np.array([_TAG_PREFIX + k for k in tag_keys], dtype=object)])
+    parts = [np.sqrt(1 - TAG_WEIGHT) * normalize(text)] if text.shape[1] else []
+    parts.append(np.sqrt(TAG_WEIGHT) * normalize(tag_matrix))
+    mixed = sparse.hstack(parts, format="csr").astype(np.float32)
     papers_per_term = np.bincount(text.indices, minlength=text.shape[1])
-    limit = max(2, DISTINCTIVE_SHARE * len(papers))
-    shown = np.concatenate([papers_per_term <= limit, np.zeros(len(tag_keys), dtype=bool)])
-    return mixed, names, shown
+    shown = papers_per_term <= max(2, DISTINCTIVE_SHARE * len(papers))
+    return mixed, terms, shown
 
 
 def _keep_top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
@@ -127,19 +125,25 @@ def _best(indices: np.ndarray, data: np.ndarray, exclude: int) -> list[tuple[int
     return [(int(indices[n]), float(data[n])) for n in order]
 
 
-def shared_terms(a: sparse.csr_matrix, b: sparse.csr_matrix, names: np.ndarray, shown: np.ndarray) -> tuple[str, ...]:
-    """Return the distinctive terms with the largest product of weights in two rows."""
+def shared_terms(a: sparse.csr_matrix, b: sparse.csr_matrix, terms: np.ndarray, shown: np.ndarray) -> tuple[str, ...]:
+    """Return the distinctive text terms with the largest product of weights in two rows."""
     common, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    is_text = common < len(terms)
+    common, products = common[is_text], (a.data[ia] * b.data[ib])[is_text]
     keep = shown[common]
-    common, products = common[keep], (a.data[ia] * b.data[ib])[keep]
+    if keep.any():  # otherwise fall back to any common terms, so a reason is never empty
+        common, products = common[keep], products[keep]
     order = np.lexsort((common, -products))
-    return tuple(_drop_covered([str(names[common[n]]) for n in order])[:SHOWN_TERMS])
+    return tuple(_prefer_phrases([(str(terms[common[n]]), float(products[n])) for n in order])[:SHOWN_TERMS])
 
 
-def _drop_covered(terms: list[str]) -> list[str]:
-    """Drop a word already shown inside a stronger bigram ("attention" after "attention map")."""
+def _prefer_phrases(ranked: list[tuple[str, float]]) -> list[str]:
+    """Show "saliency maps" rather than "saliency" and "maps", when the phrase weighs nearly as much."""
     kept: list[str] = []
-    for term in terms:
-        if not any(term in shown.split() or shown in term.split() for shown in kept):
+    for term, weight in ranked:
+        if " " not in term:
+            term = next((t for t, w in ranked if " " in t and term in t.split() and w >= weight / 2), term)
+        covered = {word for shown in kept for word in shown.split()}
+        if not set(term.split()) <= covered:
             kept.append(term)
     return kept

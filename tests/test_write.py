@@ -1,0 +1,51 @@
+"""Write stage: the docs folder mirrors the render, and a failed build never touches site/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.write.docs import write_docs
+from generator.write.publish import BuildFailed, check_site_dir
+from tests.conftest import Project, entry
+from tests.test_site_build import digest
+
+
+def test_write_docs_writes_changes_and_removes_stale_files(tmp_path: Path) -> None:
+    assert write_docs({"a.md": "A", "sub/b.md": "B"}, tmp_path) == 2
+    assert write_docs({"a.md": "A", "sub/b.md": "B"}, tmp_path) == 0
+    assert write_docs({"a.md": "A2"}, tmp_path) == 2
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.md"]
+
+
+@pytest.mark.parametrize("bad", [".", "..", "site_src", "site_src/papers", "theme/x", "generator"])
+def test_site_dir_cannot_point_at_the_project_or_its_sources(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(BuildFailed):
+        check_site_dir(tmp_path, tmp_path / bad)
+
+
+def test_failed_build_leaves_the_previous_site_intact(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project.add("good", entry())
+    project.add("also-good", entry(title="Segmenting Salient Things"))
+    assert main(["--root", str(project.root), "build"]) == 0
+    before = digest(project.root / "site")
+    assert "papers/good/index.html" in before
+
+    project.add("broken", entry(listed='"2025-02-30"'))
+    assert main(["--root", str(project.root), "build"]) == 1
+    out = capsys.readouterr().out
+    assert "site_src/papers/broken.yaml:3:9: error: listed: impossible date" in out
+    assert digest(project.root / "site") == before
+
+
+def test_mkdocs_failure_leaves_the_previous_site_intact(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project.add("good", entry())
+    assert main(["--root", str(project.root), "build"]) == 0
+    before = digest(project.root / "site")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nnot_a_mkdocs_option: 1\n")
+    assert main(["--root", str(project.root), "build"]) == 1
+    assert "the previous site is unchanged" in capsys.readouterr().out
+    assert digest(project.root / "site") == before
