@@ -6,10 +6,11 @@ import re
 
 from generator.model import Paper
 
+# BibTeX counts every brace, escaped or not, so literal braces become commands.
 _SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "#": r"\#",
     "%": r"\%",
     "&": r"\&",
@@ -17,13 +18,25 @@ _SPECIAL = {
     "$": r"\$",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    # In LaTeX's default OT1 encoding `<` and `>` print as inverted ! and ?.
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
 }
-_MATH = re.compile(r"(?<![\\$])\$[^$\n]+?\$")
+# The rule text.md_with_math uses, so `costs $5 and $10` stays text here too.
+_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(?:\\.|[^$\\\n])+?(?<=[^\s\\])\$(?![$0-9])")
+_MATH_SPECIAL = re.compile(r"(?<!\\)[%&#]")
+# Math that could read or write files or redefine commands when someone runs LaTeX stays text.
+_UNSAFE_TEX = re.compile(
+    r"\^\^|\\(?:input|include|endinput|write|immediate|openin|openout|read|special|directlua|latelua"
+    r"|catcode|csname|[egx]?def|let|newcommand|renewcommand|providecommand|usepackage|begin|end)(?![A-Za-z])"
+)
+# A name with a comma or the word "and" would be split or reordered by BibTeX's name parser.
+_NAME_SEPARATORS = re.compile(r",|\band\b", re.IGNORECASE)
 
 
 def _balanced(tex: str) -> bool:
     depth = 0
-    for char in re.sub(r"\\.", "", tex):
+    for char in tex:
         depth += {"{": 1, "}": -1}.get(char, 0)
         if depth < 0:
             return False
@@ -34,12 +47,18 @@ def escape(text: str) -> str:
     """Escape text for a braced BibTeX field; balanced `$...$` math is kept as TeX."""
     out, position = [], 0
     for match in _MATH.finditer(text):
-        if _balanced(match.group()):
+        if _balanced(match.group()) and not _UNSAFE_TEX.search(match.group()):
             out.append("".join(_SPECIAL.get(c, c) for c in text[position : match.start()]))
-            out.append(match.group())
+            out.append(_MATH_SPECIAL.sub(lambda m: "\\" + m.group(), match.group()))
             position = match.end()
     out.append("".join(_SPECIAL.get(c, c) for c in text[position:]))
     return " ".join("".join(out).split())
+
+
+def _name(author: str) -> str:
+    """Escape an author name, bracing it whole where BibTeX would misread it as several names."""
+    escaped = escape(author)
+    return "{" + escaped + "}" if _NAME_SEPARATORS.search(author) else escaped
 
 
 def _verbatim(value: str) -> str:
@@ -52,7 +71,7 @@ def bibtex_entry(paper: Paper) -> str:
     year = (paper.published or paper.listed).year
     fields: list[tuple[str, str]] = [("title", "{" + escape(paper.title) + "}")]
     if paper.authors:
-        fields.append(("author", " and ".join(escape(a) for a in paper.authors)))
+        fields.append(("author", " and ".join(_name(a) for a in paper.authors)))
     if paper.venue:
         fields.append(("booktitle", escape(paper.venue)))
     fields.append(("year", str(year)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
@@ -13,6 +12,7 @@ from generator.enrich.tags import descendants, newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
 from generator.render.bibtex import bibtex_entry
+from generator.render.feeds import feed_paths
 from generator.render.text import md_inline, md_paragraphs, url
 from generator.render.views import (
     Link,
@@ -21,7 +21,9 @@ from generator.render.views import (
     external_buttons,
     front_matter,
     human_date,
+    json_text,
     page_path,
+    paper_head,
     paper_link,
     relative,
     tag_link,
@@ -54,6 +56,12 @@ def _meta_line(paper: Paper) -> Markup:
     return Markup(" · ").join(parts)
 
 
+def _feeds(page: str, folder: str) -> dict[str, Markup]:
+    """Link targets from a page to the Atom and JSON feeds in `folder`."""
+    atom, json_feed = feed_paths(folder)
+    return {"atom": relative(page, atom), "json": relative(page, json_feed)}
+
+
 def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settings: SiteSettings) -> str:
     """Return the Markdown page of one paper."""
     page = page_path("papers", paper.slug)
@@ -69,7 +77,7 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
         for r in enriched.related.get(paper.slug, ())
     ]
     return env.get_template("paper.md.j2").render(
-        front=front_matter(paper.title, excerpt(paper.abstract)),
+        front=front_matter(paper.title, excerpt(paper.abstract), paper_head(paper, settings)),
         title=md_inline(paper.title),
         meta_line=_meta_line(paper),
         authors=md_inline(", ".join(paper.authors)) if paper.authors else None,
@@ -99,6 +107,7 @@ def tag_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
         front=front_matter(tags[key].name, tags[key].description),
         name=md_inline(tags[key].name),
         description=md_inline(tags[key].description),
+        feeds=_feeds(page, f"tags/{key}/"),
         index=relative(page, "tags/index.md"),
         trail=trail,
         children=[tag_link(page, enriched, c, len(enriched.papers_by_tag.get(c, ()))) for c in children],
@@ -165,6 +174,7 @@ def home_page(env: jinja2.Environment, enriched: Enriched, settings: SiteSetting
     return env.get_template("home.md.j2").render(
         front=front_matter(settings.site_name),
         site_name=md_inline(settings.site_name),
+        feeds=_feeds(page, ""),
         papers=len(catalogue.papers),
         tags=sum(1 for v in enriched.papers_by_tag.values() if v),
         entities=sum(1 for v in enriched.papers_by_entity.values() if v),
@@ -194,4 +204,4 @@ def papers_table(enriched: Enriched) -> str:
             for p in newest_first(catalogue.papers)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text(data) + "\n"

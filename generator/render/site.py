@@ -5,6 +5,8 @@ from __future__ import annotations
 from generator.load.settings import SiteSettings
 from generator.model import Enriched
 from generator.render import pages
+from generator.render.exports import render_exports
+from generator.render.feeds import render_feeds
 from generator.render.templating import environment
 from generator.render.views import page_path
 
@@ -26,4 +28,6 @@ def render_site(enriched: Enriched, settings: SiteSettings, static_pages: dict[s
         files[page_path("tags", key)] = pages.tag_page(env, enriched, key)
     for key in catalogue.entities:
         files[page_path("entities", key)] = pages.entity_page(env, enriched, key)
+    files.update(render_feeds(enriched, settings))
+    files.update(render_exports(enriched, settings))
     return {**static_pages, **files}

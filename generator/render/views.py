@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from datetime import date
@@ -9,6 +10,7 @@ from datetime import date
 import yaml
 from markupsafe import Markup
 
+from generator.load.settings import SiteSettings
 from generator.model import LINK_KINDS, Enriched, Paper
 from generator.render.text import html_text, md_inline, url
 
@@ -43,11 +45,25 @@ def relative(from_page: str, to_page: str) -> Markup:
     return Markup(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
 
 
-def front_matter(title: str, description: str = "") -> Markup:
-    """Return YAML front matter; MkDocs prints these values into HTML unescaped, so escape them."""
-    meta = {"title": str(html_text(title))}
+def absolute_url(settings: SiteSettings, page: str) -> str:
+    """Return the address a docs page is served at, e.g. `papers/calm.md` -> `https://.../papers/calm/`."""
+    stem = page.removesuffix(".md")
+    return settings.site_url + ("" if stem == "index" else stem.removesuffix("/index") + "/")
+
+
+def json_text(data: object, indent: int | None = None) -> str:
+    """Return JSON with `<`, `>` and `&` as \\u escapes, so it stays inert even inside an HTML page."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> Markup:
+    """Return YAML front matter; MkDocs prints title and description into HTML unescaped, so escape them."""
+    # `extra` keys are printed by theme/main.html and theme/sitemap.xml, which escape what they print.
+    meta: dict[str, object] = {"title": str(html_text(title))}
     if description:
         meta["description"] = str(html_text(description))
+    meta.update(extra or {})
     return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n")
 
 
@@ -98,3 +114,49 @@ def external_buttons(paper: Paper) -> list[Link]:
         if kind in paper.links:
             buttons.append(Link(Markup(LINK_LABELS[kind]), url(paper.links[kind])))
     return buttons
+
+
+def paper_head(paper: Paper, settings: SiteSettings) -> dict[str, object]:
+    """Return a paper page's head metadata: Highwire citation tags, Open Graph and JSON-LD."""
+    page_url = absolute_url(settings, page_path("papers", paper.slug))
+    issued = paper.published or paper.listed
+    citation = [["citation_title", paper.title]]
+    citation += [["citation_author", author] for author in paper.authors]
+    citation.append(["citation_publication_date", f"{issued:%Y/%m/%d}"])
+    if paper.arxiv:
+        citation.append(["citation_arxiv_id", paper.arxiv])
+        citation.append(["citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}"])
+    if paper.doi:
+        citation.append(["citation_doi", paper.doi])
+    og = [
+        ["og:title", paper.title],
+        ["og:description", excerpt(paper.abstract)],
+        ["og:type", "article"],
+        ["og:url", page_url],
+        ["og:site_name", settings.site_name],
+    ]
+    return {
+        "lastmod": paper.listed.isoformat(),
+        "citation": citation,
+        "og": og,
+        "jsonld": json_text(scholarly_article(paper, page_url)),
+    }
+
+
+def scholarly_article(paper: Paper, page_url: str) -> dict[str, object]:
+    """Return the schema.org ScholarlyArticle describing a paper."""
+    same_as = [f"https://arxiv.org/abs/{paper.arxiv}"] if paper.arxiv else []
+    same_as += [f"https://doi.org/{paper.doi}"] if paper.doi else []
+    article: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": paper.title,
+        "name": paper.title,
+        "author": [{"@type": "Person", "name": author} for author in paper.authors],
+        "datePublished": (paper.published or paper.listed).isoformat(),
+        "abstract": paper.abstract,
+        "url": page_url,
+    }
+    if same_as:
+        article["sameAs"] = same_as
+    return article

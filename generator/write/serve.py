@@ -45,7 +45,8 @@ def serve(config_file: Path, watched: Path, regenerate: Callable[[], None], addr
     observer.schedule(_Debounced(regenerate), str(watched), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=address, livereload=True)
+        # Serve at the root of `address`, not under site_url's path (e.g. /catalogue/).
+        mkdocs_serve(config_file=str(config_file), dev_addr=address, livereload=True, site_url=f"http://{address}/")
     finally:
         observer.stop()
         observer.join()

@@ -1,0 +1,79 @@
+"""Citation metadata in paper pages' heads, the sitemap's dates, and escaping across the whole site."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import Project
+from tests.test_feeds_exports import PAPERS, SITE_URL, build
+
+pytestmark = pytest.mark.slow
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def site(project: Project) -> Path:
+    return build(project)
+
+
+def head(site: Path, slug: str) -> BeautifulSoup:
+    return BeautifulSoup((site / f"papers/{slug}/index.html").read_text(encoding="utf-8"), "html.parser").head
+
+
+def meta(soup: BeautifulSoup, name: str, attribute: str = "name") -> list[str]:
+    return [tag["content"] for tag in soup.find_all("meta", attrs={attribute: name})]
+
+
+def test_every_paper_page_has_highwire_citation_tags(site: Path) -> None:
+    for slug, fields in PAPERS.items():
+        soup = head(site, slug)
+        assert meta(soup, "citation_title") == [fields["title"]]
+        assert meta(soup, "citation_author") == fields.get("authors", [])
+        issued = str(fields.get("published", fields["listed"]))
+        assert meta(soup, "citation_publication_date") == [issued.replace("-", "/")]
+        arxiv = [fields["arxiv"]] if "arxiv" in fields else []
+        assert meta(soup, "citation_arxiv_id") == arxiv
+        assert meta(soup, "citation_pdf_url") == [f"https://arxiv.org/pdf/{a}" for a in arxiv]
+        assert meta(soup, "citation_doi") == ([fields["doi"]] if "doi" in fields else [])
+
+
+def test_every_paper_page_has_scholarly_article_json_ld_and_open_graph(site: Path) -> None:
+    for slug, fields in PAPERS.items():
+        soup = head(site, slug)
+        scripts = soup.find_all("script", type="application/ld+json")
+        assert len(scripts) == 1
+        article = json.loads(scripts[0].string)
+        assert article["@type"] == "ScholarlyArticle"
+        assert (article["headline"], article["abstract"]) == (fields["title"], fields["abstract"])
+        assert [a["name"] for a in article["author"]] == fields.get("authors", [])
+        assert article["url"] == f"{SITE_URL}papers/{slug}/"
+        assert meta(soup, "og:title", "property") == [fields["title"]]
+        assert meta(soup, "og:type", "property") == ["article"]
+        assert meta(soup, "og:url", "property") == [f"{SITE_URL}papers/{slug}/"]
+        assert meta(soup, "og:site_name", "property") == ["Paper Catalogue"]
+        assert len(meta(soup, "og:description", "property")) == 1
+
+
+def test_sitemap_dates_pages_by_listed_date_not_build_time(site: Path) -> None:
+    urls = ET.parse(site / "sitemap.xml").getroot()
+    lastmod = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urls}
+    newest = max(str(f["listed"]) for f in PAPERS.values())
+    for slug, fields in PAPERS.items():
+        assert lastmod.pop(f"{SITE_URL}papers/{slug}/") == fields["listed"]
+    assert SITE_URL + "api/" in lastmod
+    assert set(lastmod.values()) == {newest}
+
+
+def test_no_entry_text_escapes_into_markup_anywhere(site: Path) -> None:
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix != ".gz" and "assets" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            assert "<script>alert" not in text, path
+            assert "</script><script>" not in text, path
+            assert "<b>" not in text, path
