@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|import|schema|render|build|serve`."""
+"""Command line: `python -m generator check|import|new|links|schema|render|build|serve`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator import linkcheck
 from generator.diagnostics import Diagnostic, InvalidCatalogue, Severity
+from generator.importer import arxiv
+from generator.importer.bibtex_source import parse_bibtex
+from generator.importer.draft import Draft, SourceError
 from generator.importer.hf_page import PageFormatError
 from generator.importer.import_page import import_page
-from generator.load.sources import LoadedFile, SourceLayout, read_yaml
+from generator.importer.new_entry import NewEntryError, create_entry
+from generator.load.sources import LoadedFile, SourceLayout, read_entries, read_yaml
 from generator.pipeline import build_site, render_docs
 from generator.validate.check import check_catalogue
 from generator.write.docs import write_docs
@@ -65,6 +70,54 @@ def cmd_import(args: argparse.Namespace, layout: SourceLayout) -> int:
     return 0
 
 
+def _source_draft(args: argparse.Namespace) -> Draft:
+    """Return what the --arxiv or --bibtex source says, overridden by the field flags."""
+    source = Draft()
+    if args.arxiv:
+        source = arxiv.arxiv_draft(args.arxiv, fetch=arxiv.http_get)
+    elif args.bibtex:
+        try:
+            source = parse_bibtex(Path(args.bibtex).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise SourceError(f"{args.bibtex}: {exc.strerror}") from None
+        except SourceError as exc:
+            raise SourceError(f"{args.bibtex}: {exc}") from None
+    links = {kind: url for kind, url in (("code", args.code), ("project", args.project)) if url}
+    flags = Draft(title=args.title or "", abstract=args.abstract or "", authors=tuple(args.author),
+                  published=args.published or "", doi=args.doi or "", venue=args.venue or "",
+                  short_name=args.short_name or "", tags=tuple(args.tag), links=links)
+    return source.overridden_by(flags)
+
+
+def _ask(label: str) -> str:
+    return input(f"{label}: ")
+
+
+def cmd_new(args: argparse.Namespace, layout: SourceLayout) -> int:
+    try:
+        draft = _source_draft(args)
+        interactive = sys.stdin is not None and sys.stdin.isatty()
+        path = create_entry(layout, draft, date.today(), _ask if interactive else None)
+    except (SourceError, NewEntryError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(layout.shown(path))
+    return 0
+
+
+def cmd_links(args: argparse.Namespace, layout: SourceLayout) -> int:
+    files, _ = read_entries(layout)
+    results = linkcheck.check_links(linkcheck.link_targets(files), linkcheck.http_status, args.workers, args.timeout)
+    report = linkcheck.markdown_report(results)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    else:
+        print(report, end="")
+    dead = sum(not r.alive for r in results)
+    print(f"checked {len(results)} link(s): {dead} dead (reported, not an error)", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace, layout: SourceLayout) -> int:
     target = layout.root / SCHEMA_PATH
     text = paper_json_schema()
@@ -107,6 +160,8 @@ def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
         except InvalidCatalogue as exc:
             _print_diagnostics(exc.diagnostics)
             print("the preview keeps the last good version until these are fixed", flush=True)
+        except Exception as exc:  # a preview server outlives one bad render; the build reports it in full
+            print(f"error: could not re-render: {exc!r}", flush=True)
 
     write_docs(render_docs(layout, date.today()), docs)
     serve(layout.config_file, layout.site_src, regenerate, f"{args.host}:{args.port}")
@@ -128,6 +183,28 @@ def build_parser() -> argparse.ArgumentParser:
     hf.add_argument("file", help="the text of the page")
     hf.add_argument("--year", type=int, required=True, help="the year of the page's date line")
     hf.set_defaults(run=cmd_import)
+
+    new = commands.add_parser("new", help="scaffold one entry file and print its path")
+    source = new.add_mutually_exclusive_group()
+    source.add_argument("--arxiv", metavar="ID", help="fill the entry from the arXiv API, e.g. 1706.03762")
+    source.add_argument("--bibtex", metavar="FILE", help="fill the entry from a file with one BibTeX entry")
+    new.add_argument("--title")
+    new.add_argument("--abstract")
+    new.add_argument("--author", action="append", default=[], help="an author's name (repeatable, in order)")
+    new.add_argument("--short-name", help="short name or acronym, e.g. CALM")
+    new.add_argument("--published", metavar="YYYY-MM-DD")
+    new.add_argument("--doi")
+    new.add_argument("--venue", help="e.g. CVPR 2023")
+    new.add_argument("--tag", action="append", default=[], help="a key of site_src/tags.yaml (repeatable)")
+    new.add_argument("--code", metavar="URL", help="https:// link to the code")
+    new.add_argument("--project", metavar="URL", help="https:// link to the project page")
+    new.set_defaults(run=cmd_new)
+
+    links = commands.add_parser("links", help="check every entry's code and project links; report dead ones")
+    links.add_argument("--out", type=Path, help="write the Markdown report here (default: standard output)")
+    links.add_argument("--workers", type=int, default=linkcheck.WORKERS, help="requests at a time")
+    links.add_argument("--timeout", type=float, default=linkcheck.TIMEOUT, help="seconds per request")
+    links.set_defaults(run=cmd_links)
 
     schema = commands.add_parser("schema", help=f"write {SCHEMA_PATH} from the entry model")
     schema.add_argument("--check", action="store_true", help="only verify the committed file is current")

@@ -1,0 +1,157 @@
+"""Scaffold one entry file from a draft: fill what can be filled, refuse a known paper, write once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, InvalidCatalogue, has_errors
+from generator.importer.arxiv import unversioned
+from generator.importer.draft import Draft
+from generator.importer.entry_file import entry_text, free_slug, slugify, write_new_entry
+from generator.importer.hf_page import links, short_name, suggest_tags
+from generator.load.sources import LoadedFile, SourceLayout, read_entries, read_yaml
+from generator.load.yaml_strict import parse_yaml
+from generator.model import Tag
+from generator.validate.catalogue import normalised_title, unknown_tags
+from generator.validate.entries import validate_entry
+from generator.validate.taxonomy import validate_tags
+
+Ask = Callable[[str], str]
+
+
+class NewEntryError(Exception):
+    """The entry can't be written; the message says why and what to do instead."""
+
+
+class MissingFields(NewEntryError):
+    """Required fields are unknown and there is nobody to ask."""
+
+
+class NoTagsSuggested(NewEntryError):
+    """No tag alias occurs in the title or abstract, and no --tag was given."""
+
+
+class AlreadyInCatalogue(NewEntryError):
+    """An entry file already describes this paper; `existing` is its path."""
+
+    def __init__(self, existing: str, label: str, value: str) -> None:
+        super().__init__(
+            f"{existing} already has this paper (same {label}: {value}); edit that entry instead. Nothing was written."
+        )
+        self.existing = existing
+
+
+class EntryProblems(NewEntryError):
+    """The entry would fail `check`; `diagnostics` says how."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        lines = "\n".join(f"  {d.message}" for d in diagnostics)
+        super().__init__(f"the new entry would not pass check, so nothing was written:\n{lines}")
+        self.diagnostics = diagnostics
+
+
+def completed(draft: Draft, ask: Ask | None) -> Draft:
+    """Ask for a missing title or abstract when `ask` is given, else raise MissingFields."""
+    title = draft.title or _answer(ask, "title")
+    abstract = draft.abstract or _answer(ask, "abstract")
+    return replace(draft, title=title, abstract=abstract)
+
+
+def _answer(ask: Ask | None, field: str) -> str:
+    answer = ask(field.capitalize()).strip() if ask else ""
+    if not answer:
+        raise MissingFields(f"missing required field '{field}': pass --{field} TEXT")
+    return answer
+
+
+def chosen_tags(draft: Draft, tags: dict[str, Tag], ask: Ask | None) -> tuple[str, ...]:
+    """Return the draft's tags, else those the taxonomy's aliases suggest, else the user's answer."""
+    found = draft.tags or tuple(suggest_tags(draft.title, draft.abstract, tags))
+    if not found and ask:
+        found = tuple(ask(f"Tags, separated by spaces ({' '.join(sorted(tags))})").replace(",", " ").split())
+    if not found:
+        raise NoTagsSuggested(
+            "no tag of site_src/tags.yaml matches the title or abstract; choose one or more with --tag KEY "
+            f"(one of: {', '.join(sorted(tags))})"
+        )
+    return found
+
+
+def entry_fields(draft: Draft, tags: tuple[str, ...], today: date) -> dict[str, Any]:
+    """Return the entry's fields: the draft's, listed today, with links and short name found in the text."""
+    return {
+        "title": draft.title,
+        "short_name": draft.short_name or short_name(draft.title),
+        "authors": list(draft.authors),
+        "abstract": draft.abstract,
+        "listed": today.isoformat(),
+        "published": draft.published,
+        "arxiv": draft.arxiv,
+        "doi": draft.doi,
+        "venue": draft.venue,
+        "tags": list(tags),
+        "links": {**links(draft.abstract), **draft.links},
+    }
+
+
+def identity(arxiv: object, doi: object, title: object) -> Iterable[tuple[str, str, str]]:
+    """Yield (field, label, key) for each key that makes two entries the same paper, as check compares them."""
+    if isinstance(arxiv, str) and arxiv:
+        yield "arxiv", "arXiv id", unversioned(arxiv)
+    if isinstance(doi, str) and doi:
+        yield "doi", "DOI", doi.lower()
+    if isinstance(title, str) and title:
+        yield "title", "title", normalised_title(title)
+
+
+def refuse_known_paper(draft: Draft, files: list[LoadedFile]) -> None:
+    """Raise AlreadyInCatalogue when an entry file shares the draft's arXiv id, DOI or title."""
+    wanted = set(identity(draft.arxiv, draft.doi, draft.title))
+    for file in files:
+        data = file.document.data
+        if not isinstance(data, dict):
+            continue
+        for field, label, key in identity(data.get("arxiv"), data.get("doi"), data.get("title")):
+            if (field, label, key) in wanted:
+                raise AlreadyInCatalogue(file.path, label, getattr(draft, field))
+
+
+def entry_problems(shown: str, text: str, tags: dict[str, Tag]) -> list[Diagnostic]:
+    """Return what `check` would report about the entry file text."""
+    file = LoadedFile(shown, parse_yaml(text))
+    _, problems = validate_entry(file)
+    return problems + unknown_tags([file], tags)
+
+
+def taxonomy(layout: SourceLayout) -> dict[str, Tag]:
+    """Return the catalogue's tags, or raise InvalidCatalogue if the taxonomy is broken."""
+    tags_file = read_yaml(layout.tags_file, layout.shown(layout.tags_file))
+    if not isinstance(tags_file, LoadedFile):
+        raise InvalidCatalogue([tags_file])
+    tags, problems = validate_tags(tags_file)
+    if problems:
+        raise InvalidCatalogue(problems)
+    return tags
+
+
+def create_entry(layout: SourceLayout, draft: Draft, today: date, ask: Ask | None) -> Path:
+    """Write the entry for a paper the catalogue lacks and return its path; write nothing on any problem."""
+    tags = taxonomy(layout)
+    files, _ = read_entries(layout)  # an unreadable entry is check's business; the rest are compared
+    refuse_known_paper(draft, files)
+    draft = completed(draft, ask)
+    refuse_known_paper(draft, files)
+    entry = entry_fields(draft, chosen_tags(draft, tags, ask), today)
+    slug = free_slug(layout.papers_dir, slugify(entry["short_name"] or draft.title))
+    path = layout.papers_dir / f"{slug}.yaml"
+    text = entry_text(entry)
+    problems = entry_problems(layout.shown(path), text, tags)
+    if has_errors(problems):
+        raise EntryProblems(problems)
+    layout.papers_dir.mkdir(parents=True, exist_ok=True)
+    write_new_entry(path, text)
+    return path
