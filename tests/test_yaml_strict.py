@@ -30,6 +30,7 @@ def test_positions_are_one_based() -> None:
         ("", 1, 1, "the file is empty; expected a mapping of fields"),
         ("a: 1\n---\nb: 2\n", 2, 1, "a file holds exactly one YAML document; remove the extra '---'"),
         ("a: [b\n", 2, 1, "invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        ('a: "\\ud83d\\ude00"\n', 1, 4, "escaped UTF-16 surrogates (\\uD800-\\uDFFF) are not text; write the character itself"),
     ],
 )
 def test_refused_yaml(text: str, line: int, col: int, message: str) -> None:

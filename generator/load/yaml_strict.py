@@ -122,6 +122,11 @@ def _convert(
 ) -> Any:
     value_marks[path] = _position(node.start_mark)
     if isinstance(node, ScalarNode):
+        if any("\ud800" <= char <= "\udfff" for char in node.value):
+            raise YamlProblem(
+                "escaped UTF-16 surrogates (\\uD800-\\uDFFF) are not text; write the character itself",
+                *value_marks[path],
+            )
         return node.value
     if isinstance(node, SequenceNode):
         return [_convert(item, (*path, i), value_marks, key_marks) for i, item in enumerate(node.value)]

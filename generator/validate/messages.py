@@ -74,9 +74,9 @@ def _message(detail: ErrorDetails, fields: tuple[str, ...]) -> tuple[str, bool]:
         return f"{where}: expected at least {ctx.get('min_length')} item(s), got none", False
     if kind == "too_long" and isinstance(value, list):
         return f"{where}: expected at most {ctx.get('max_length')} items, got {len(value)}; keep the most specific ones", False
-    if kind == "string_too_short":
+    if kind in ("string_too_short", "too_short"):
         return f"{where}: expected text, got an empty value", False
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):
         return f"{where}: is {len(value)} characters long; the limit is {ctx.get('max_length')}", False
     if kind == "value_error":
         return f"{where}: {ctx.get('error')}", False

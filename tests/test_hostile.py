@@ -1,0 +1,225 @@
+"""Hostile and broken input: `check` rejects it with a clear message, or the site shows it as inert text."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import string
+import unicodedata
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.cli import main
+from tests.conftest import Project, entry
+from tests.hostile import TEXT_PAYLOADS, hostile_site_problems, text_of_site
+
+# Hosts a page may link to: arXiv/DOI buttons, the repository, Material's footer, the fixture's
+# links, the specifications the API page cites and the local preview the contribute page names.
+ALLOWED_HOSTS = {"arxiv.org", "doi.org", "github.com", "squidfunk.github.io", "example.org",
+                 "www.rfc-editor.org", "www.jsonfeed.org", "127.0.0.1:8000"}
+
+
+def check(project: Project, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["--root", str(project.root), "check"])
+    return code, capsys.readouterr().out
+
+
+def links_entry(url: str, kind: str = "code") -> str:
+    return entry(links=f"\n  {kind}: {json.dumps(url)}")
+
+
+BAD_URLS = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "jav&#x61;script:alert(1)",
+    "%6Aavascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "DATA:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "https:javascript:alert(1)",
+    "https://evil.example/\"onmouseover=\"alert(1)",
+    "https://evil.example/<script>",
+    "http://github.com/x/y",
+    "HTTPS://github.com/x/y",
+    "//evil.example/x",
+    "https://user@evil.example/",
+]
+
+
+@pytest.mark.parametrize("kind", ["code", "project", "demo", "video", "package", "data", "paper"])
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_check_rejects_unsafe_urls_in_every_link_field(
+    project: Project, capsys: pytest.CaptureFixture[str], kind: str, url: str
+) -> None:
+    project.add("bad", links_entry(url, kind))
+    code, out = check(project, capsys)
+    assert code == 1
+    assert out.startswith(f"site_src/papers/bad.yaml:6:{len(kind) + 5}: error: links.{kind}: "), out
+
+
+@pytest.mark.parametrize(
+    ("field_text", "fragment"),
+    [
+        ("title: \"Bell\\a character\"", "invisible character U+0007"),
+        ("title: \"Right-to-left \\u202e override\"", "invisible character U+202E (right-to-left override)"),
+        ("title: \"Zero\\u200bwidth\"", "invisible character U+200B (zero width space)"),
+        ("title: \"Line\\u2028separator\"", "invisible character U+2028 (line separator)"),
+        ("title: \"two\\nlines\"", "expected a single line of text"),
+        ("short_name: \"A\\u200dB\"", "invisible character U+200D (zero width joiner)"),
+        ("venue: \"CVPR\\u2066 2023\"", "invisible character U+2066"),
+        ("authors: [\"Ann\\u202eB\"]", "invisible character U+202E"),
+        ("title: " + "x" * 301, "is 301 characters long; the limit is 300"),
+        ("abstract: " + "word " * 1300, "characters long; the limit is 5000"),
+        ("title: {nested: {deeper: value}}", "title: expected text, got a mapping"),
+        ("authors: [[[[[[[[[deep]]]]]]]]]", "nesting deeper than 8 levels is not allowed"),
+        ("title: &anchor Title", "YAML anchor '&anchor' is not allowed"),
+        ("title: !!python/object/apply:os.system [\"echo pwned\"]", "YAML tag '!!python/object/apply:os.system' is not allowed"),
+        ("title: !!binary aGVsbG8=", "YAML tag '!!binary' is not allowed"),
+    ],
+)
+def test_check_rejects_hostile_field_values(
+    project: Project, capsys: pytest.CaptureFixture[str], field_text: str, fragment: str
+) -> None:
+    lines = [line for line in entry().splitlines() if not line.startswith(field_text.split(":")[0] + ":")]
+    project.add("bad", "\n".join([field_text, *lines]) + "\n")
+    code, out = check(project, capsys)
+    assert code == 1
+    assert out.startswith("site_src/papers/bad.yaml:1:"), out
+    assert fragment in out
+
+
+def test_yaml_bomb_is_rejected(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+    )
+    project.add("bomb", bomb)
+    code, out = check(project, capsys)
+    assert (code, out) == (1, "site_src/papers/bomb.yaml:1:4: error: YAML anchor '&a' is not allowed; "
+                              "remove it and write values out in full\n")
+
+
+def test_huge_file_is_rejected_unread(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project.add("huge", entry() + "# " + "x" * 70_000 + "\n")
+    code, out = check(project, capsys)
+    assert code == 1 and "site_src/papers/huge.yaml:1:1: error: file is " in out and "the limit is 65536" in out
+
+
+def test_symlink_is_rejected(project: Project, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    outside = tmp_path / "secret.yaml"
+    outside.write_text(entry())
+    (project.papers / "link.yaml").symlink_to(outside)
+    code, out = check(project, capsys)
+    assert code == 1 and "site_src/papers/link.yaml:1:1: error: a symbolic link is not allowed" in out
+
+
+def test_norway_problem_values_stay_text(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project.add("norway", entry(short_name="NO", venue="yes", arxiv="2401.10010", listed="2025-03-12"))
+    project.add("other", entry(title="Segmenting Salient Things"))
+    assert check(project, capsys) == (0, "")
+    assert main(["--root", str(project.root), "build"]) == 0
+    page = BeautifulSoup((project.root / "site/papers/norway/index.html").read_text(), "html.parser")
+    meta = page.select_one(".paper-meta").get_text()
+    assert "NO" in meta and "yes" in meta
+    assert page.select_one("a[href='https://arxiv.org/abs/2401.10010']")
+
+
+def test_unicode_normalisation_duplicates(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    title = "Café Saliency"
+    project.add("nfc", entry(title=unicodedata.normalize("NFC", title)))
+    project.add("nfd", entry(title=unicodedata.normalize("NFD", title)))
+    code, out = check(project, capsys)
+    assert code == 1
+    assert "site_src/papers/nfd.yaml:1:8: error: title: same title as site_src/papers/nfc.yaml" in out
+
+
+def test_slugs_that_collide_ignoring_case(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project.add("Saliency-Study", entry())
+    project.add("saliency-study", entry(title="Another"))
+    code, out = check(project, capsys)
+    assert code == 1
+    assert "site_src/papers/Saliency-Study.yaml:1:1: error: file name 'Saliency-Study' is not a valid slug" in out
+    assert "collides with" in out
+
+
+def hostile_project(project: Project) -> Project:
+    for i, payload in enumerate(TEXT_PAYLOADS):
+        project.add(
+            f"hostile-{i}",
+            entry(
+                title=json.dumps(f"Saliency {payload} {i}"),
+                short_name=json.dumps(payload[:40].strip() or "x"),
+                authors=json.dumps([payload, f"Author {i}"]),
+                venue=json.dumps(payload[:200]),
+                abstract=json.dumps(f"We study saliency.\n\n{payload}\n\nSegmentation {payload}"),
+                links="\n  code: https://github.com/x/y\n  project: https://example.org/p?a=1&b=<2>".replace("<2>", "2"),
+            ),
+        )
+    return project
+
+
+@pytest.mark.slow
+def test_hostile_catalogue_builds_with_every_payload_inert(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile_project(project)
+    assert main(["--root", str(project.root), "build"]) == 0, capsys.readouterr().out
+    site = project.root / "site"
+    assert hostile_site_problems(site, ALLOWED_HOSTS) == []
+
+    for i, payload in enumerate(TEXT_PAYLOADS):
+        page = BeautifulSoup((site / f"papers/hostile-{i}/index.html").read_text(), "html.parser")
+        title = " ".join(f"Saliency {payload} {i}".split())
+        assert page.h1.get_text() == title
+        assert page.title.get_text() == f"{title} - Paper Catalogue"
+        assert page.select_one('meta[name="citation_title"]')["content"] == title
+        assert page.select_one('meta[name="description"]')["content"].startswith("We study saliency.")
+        body = page.select_one("article").get_text()
+        assert " ".join(payload.split()) in " ".join(body.split())
+
+    papers = {p["slug"]: p for p in json.loads((site / "api/papers.json").read_text())["papers"]}
+    table = {row[0]: row for row in json.loads((site / "papers/table.json").read_text())["rows"]}
+    titles = {e.title for e in feedparser.parse((site / "feed.xml").read_text()).entries}
+    for i, payload in enumerate(TEXT_PAYLOADS):
+        assert papers[f"hostile-{i}"]["title"] == f"Saliency {payload} {i}"
+        assert table[f"hostile-{i}"][1] == f"Saliency {payload} {i}"
+        assert f"Saliency {payload} {i}" in titles
+
+    raw = text_of_site(site)
+    for live in ("<script>alert", "<img src=x", "<svg onload", "<iframe src=https://evil", "<style>body"):
+        assert live not in raw
+
+
+hostile_text = st.lists(
+    st.one_of(
+        st.sampled_from(list("<>&\"'`/\\=*_[](){}!#|$%:;-+.~^ ") + ["javascript:", "<script>", "onerror=", "{{", "{%", "--8<--", "&lt;", "&#"]),
+        st.characters(exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Co", "Cn")),
+    ),
+    min_size=1,
+    max_size=30,
+).map(lambda parts: " ".join("".join(parts).split())).filter(bool)
+
+
+@pytest.mark.slow
+@settings(max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "25")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(title=hostile_text, author=hostile_text, abstract=hostile_text)
+def test_generated_strings_never_inject_markup(
+    project: Project, capsys: pytest.CaptureFixture[str], title: str, author: str, abstract: str
+) -> None:
+    quoted = functools.partial(json.dumps, ensure_ascii=False)
+    project.add("fuzz", entry(title=quoted(title), authors=quoted([author]), abstract=quoted(abstract)))
+    project.add("anchor", entry(title="Segmenting Salient Things"))
+    code = main(["--root", str(project.root), "build"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    site = project.root / "site"
+    assert hostile_site_problems(site, ALLOWED_HOSTS) == []
+    page = BeautifulSoup((site / "papers/fuzz/index.html").read_text(), "html.parser")
+    assert page.h1.get_text() == title
+    assert author in page.select_one(".paper-authors").get_text()
