@@ -44,8 +44,8 @@ def synthetic_entries(count: int, seed: int = 7) -> list[tuple[str, dict]]:
 
 def make_project(root: Path, count: int) -> Path:
     """Create a project at `root` with the real site config and `count` synthetic papers."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(REPO / name, root / name)
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "theme", root / "theme")
     src = root / "site_src"
     (src / "papers").mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""Find known names in text with word boundaries, in one pass per text."""
+"""Find known names in text with word boundaries, in time linear in the text, whatever the number of names."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 # A name must not sit inside a longer word ("SAM" in "SAMPLE", "DINO" in "DINOv2") nor before a
 # hyphenated version number ("GPT" in "GPT-4"); "ViT-B" and "CLIP-based" still name ViT and CLIP.
-_BEFORE = r"(?<![\w-])"
-_AFTER = r"(?![\w]|-[0-9])"
+_WORD_START = re.compile(r"(?<![\w-])(?=\S)")
+_END_OK = re.compile(r"(?![\w]|-[0-9])")
+_PREFIX = 2
 
 
 def is_case_sensitive(alias: str) -> bool:
@@ -17,39 +18,32 @@ def is_case_sensitive(alias: str) -> bool:
 
 
 class Gazetteer:
-    """Matches many aliases, each standing for a key, in a single regex scan."""
+    """Maps aliases to keys; finds them by looking up each word start's first characters."""
 
     def __init__(self, aliases: Iterable[tuple[str, str]]) -> None:
-        self._keys: dict[str, str] = {}
-        exact, folded = [], []
+        self._candidates: dict[str, list[tuple[str, str, bool]]] = {}
         for alias, key in aliases:
-            if is_case_sensitive(alias):
-                self._keys[alias] = key
-                exact.append(alias)
-            else:
-                self._keys[alias.casefold()] = key
-                folded.append(alias)
-        self._patterns = [
-            re.compile(_BEFORE + "(" + "|".join(map(re.escape, sorted(group, key=len, reverse=True))) + ")" + _AFTER, flags)
-            for group, flags in ((exact, 0), (folded, re.IGNORECASE))
-            if group
-        ]
+            if len(alias) >= _PREFIX:
+                exact = is_case_sensitive(alias)
+                self._candidates.setdefault(alias[:_PREFIX].lower(), []).append((alias if exact else alias.lower(), key, exact))
+        for group in self._candidates.values():
+            group.sort(key=lambda item: (-len(item[0]), item[0]))  # longest first: "Grounding DINO" before "DINO"
 
     def find(self, text: str) -> list[str]:
         """Return the keys named in `text`, in order of first appearance, each once.
 
-        A match inside a longer match is dropped: "Grounding DINO" does not also name DINO.
+        Matches do not overlap and the longest wins, so "Grounding DINO" does not also name DINO.
         """
-        spans: list[tuple[int, int, str]] = []
-        for pattern in self._patterns:
-            for match in pattern.finditer(text):
-                found = match.group(1)
-                spans.append((match.start(), -match.end(), self._keys.get(found) or self._keys[found.casefold()]))
-        seen: dict[str, None] = {}
-        reach = -1
-        for start, negative_end, key in sorted(spans):
-            if -negative_end <= reach:
+        found: dict[str, None] = {}
+        reach = 0
+        for start in (m.start() for m in _WORD_START.finditer(text)):
+            if start < reach:
                 continue
-            reach = max(reach, -negative_end)
-            seen.setdefault(key, None)
-        return list(seen)
+            for alias, key, exact in self._candidates.get(text[start : start + _PREFIX].lower(), ()):
+                end = start + len(alias)
+                piece = text[start:end]
+                if (piece if exact else piece.lower()) == alias and _END_OK.match(text, end):
+                    found.setdefault(key, None)
+                    reach = end
+                    break
+        return list(found)

@@ -23,6 +23,7 @@ TAG_WEIGHT = 0.3
 CHUNK = 2000
 SMALL_CATALOGUE = 10  # below this, a term in half the papers still tells them apart
 SHOWN_TERMS = 3
+CANDIDATE_TERMS = 12  # the strongest shared terms, among which SHOWN_TERMS are picked
 # A term shown as a reason must be rarer than this share of papers, so reasons stay specific.
 DISTINCTIVE_SHARE = 0.12
 # Words every abstract uses; they say nothing about what two papers have in common.
@@ -54,14 +55,13 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
         scores = (pruned[start : start + CHUNK] @ postings).tocsr()
         for offset in range(scores.shape[0]):
             i = start + offset
-            row = scores.getrow(offset)
-            chosen = _best(row.indices, row.data, exclude=i)
+            chosen = _best(*_row(scores, offset), exclude=i)
             result[papers[i].slug] = tuple(
                 Related(
                     slug=papers[j].slug,
                     score=round(score, 6),
                     shared_tags=tuple(k for k in papers[i].tags if k in papers[j].tags),
-                    shared_terms=shared_terms(weights.getrow(i), weights.getrow(j), terms, shown),
+                    shared_terms=shared_terms(_row(weights, i), _row(weights, j), terms, shown),
                 )
                 for j, score in chosen
             )
@@ -125,15 +125,23 @@ def _best(indices: np.ndarray, data: np.ndarray, exclude: int) -> list[tuple[int
     return [(int(indices[n]), float(data[n])) for n in order]
 
 
-def shared_terms(a: sparse.csr_matrix, b: sparse.csr_matrix, terms: np.ndarray, shown: np.ndarray) -> tuple[str, ...]:
+def _row(matrix: sparse.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the column indices and values of one CSR row, without building a matrix."""
+    start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
+
+
+def shared_terms(
+    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray], terms: np.ndarray, shown: np.ndarray
+) -> tuple[str, ...]:
     """Return the distinctive text terms with the largest product of weights in two rows."""
-    common, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    common, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
     is_text = common < len(terms)
-    common, products = common[is_text], (a.data[ia] * b.data[ib])[is_text]
+    common, products = common[is_text], (a[1][ia] * b[1][ib])[is_text]
     keep = shown[common]
     if keep.any():  # otherwise fall back to any common terms, so a reason is never empty
         common, products = common[keep], products[keep]
-    order = np.lexsort((common, -products))
+    order = np.lexsort((common, -products))[:CANDIDATE_TERMS]
     return tuple(_prefer_phrases([(str(terms[common[n]]), float(products[n])) for n in order])[:SHOWN_TERMS])
 
 

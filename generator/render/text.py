@@ -16,10 +16,11 @@ _LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
 _TEX = re.compile(r"(?<![\\$])\$(?=[^\s$])(?P<tex>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$0-9])")
 
 
+_ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES})
+
+
 def _escape_chars(text: str) -> str:
-    return "".join(
-        "\\" + ch if ch in _BACKSLASHED else _ENTITIES.get(ch, ch) for ch in text
-    )
+    return text.translate(_ESCAPES)
 
 
 def _guard_line_start(escaped: str) -> str:

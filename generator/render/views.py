@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from datetime import date
 
-import yaml
 from markupsafe import Markup
 
 from generator.load.settings import SiteSettings
@@ -64,7 +64,19 @@ def front_matter(title: str, description: str = "", extra: dict[str, object] | N
     if description:
         meta["description"] = str(html_text(description))
     meta.update(extra or {})
-    return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n")
+    lines = "".join(f"{key}: {_yaml_flow(value)}\n" for key, value in sorted(meta.items()))
+    return Markup("---\n" + lines + "---\n")
+
+
+# JSON is YAML's flow style, and much faster to write than PyYAML's emitter. YAML forbids some
+# characters that JSON leaves raw (DEL, C1 controls, U+FFFE/U+FFFF), so those are escaped too.
+_YAML_UNPRINTABLE = re.compile(r"[\x7f-\x9f\ufffe\uffff]")
+
+
+def _yaml_flow(value: object) -> str:
+    """Return `value` as one line of YAML (JSON syntax)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def human_date(day: date) -> Markup:
