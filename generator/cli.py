@@ -16,6 +16,7 @@ from generator.importer.draft import Draft, SourceError
 from generator.importer.hf_page import PageFormatError
 from generator.importer.import_page import import_page
 from generator.importer.new_entry import NewEntryError, create_entry
+from generator.load.settings import read_settings
 from generator.load.sources import LoadedFile, SourceLayout, read_entries, read_yaml
 from generator.pipeline import build_site, render_docs
 from generator.validate.check import check_catalogue
@@ -141,12 +142,13 @@ def cmd_render(args: argparse.Namespace, layout: SourceLayout) -> int:
 
 def cmd_build(args: argparse.Namespace, layout: SourceLayout) -> int:
     try:
-        timings = build_site(layout, layout.root / args.site_dir, date.today())
+        site_dir = layout.root / (args.site_dir or read_settings(layout.config_file).site_dir)
+        timings = build_site(layout, site_dir, date.today())
     except BuildFailed as exc:
         print(f"error: {exc}; the previous site is unchanged")
         return 1
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
-    print(f"built {args.site_dir} ({stages})")
+    print(f"built {site_dir} ({stages})")
     return 0
 
 
@@ -214,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.set_defaults(run=cmd_render)
 
     build = commands.add_parser("build", help="build the production site")
-    build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
+    build.add_argument("--site-dir", type=Path, help="output folder (default: site_dir of mkdocs.yml)")
     build.set_defaults(run=cmd_build)
 
     serve_cmd = commands.add_parser("serve", help="preview the site, re-rendering when an entry changes")

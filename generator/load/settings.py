@@ -16,6 +16,7 @@ class SiteSettings:
     site_url: str
     repo_url: str
     edit_uri: str
+    site_dir: str = "site"
 
     def edit_url(self, source: str) -> str:
         """Return the GitHub edit address of a file under `site_src/`."""
@@ -30,4 +31,5 @@ def read_settings(config_file: Path) -> SiteSettings:
         site_url=str(config.get("site_url", "")).rstrip("/") + "/",
         repo_url=str(config.get("repo_url", "")),
         edit_uri=str(config.get("edit_uri", "edit/main/site_src/")),
+        site_dir=str(config.get("site_dir", "site")),
     )
