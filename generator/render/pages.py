@@ -45,15 +45,33 @@ def _fence(text: str) -> Markup:
     return Markup("`" * max(3, longest + 1))
 
 
+def _unindexed(text: Markup) -> Markup:
+    """Keep `text` out of the search index: a query for "2025" or "Mar" should not match every paper."""
+    return Markup("<span data-pagefind-ignore>") + text + Markup("</span>")
+
+
 def _meta_line(paper: Paper) -> Markup:
     """Return `**SHORT** · Listed 12 Mar 2025 · Published ... · Venue`."""
-    parts = [Markup("**") + md_inline(paper.short_name) + Markup("**")] if paper.short_name else []
-    parts.append(Markup("Listed ") + human_date(paper.listed))
+    short = Markup('**{ data-pagefind-weight="8" data-pagefind-meta="short_name" }')
+    parts = [Markup("**") + md_inline(paper.short_name) + short] if paper.short_name else []
+    parts.append(_unindexed(Markup("Listed ") + human_date(paper.listed)))
     if paper.published:
-        parts.append(Markup("Published ") + human_date(paper.published))
+        parts.append(_unindexed(Markup("Published ") + human_date(paper.published)))
     if paper.venue:
         parts.append(md_inline(paper.venue))
     return Markup(" · ").join(parts)
+
+
+def _index_fields(enriched: Enriched, paper: Paper) -> dict[str, str]:
+    """Pagefind's sort key, filters and metadata for a paper page (printed by theme/main.html)."""
+    tags = enriched.catalogue.tags
+    return {
+        "listed": paper.listed.isoformat(),
+        "year": str(paper.listed.year),
+        "code": "yes" if "code" in paper.links else "no",
+        "tags": ", ".join(tags[key].name for key in paper.tags),
+        "summary": excerpt(paper.abstract),
+    }
 
 
 def _feeds(page: str, folder: str) -> dict[str, Markup]:
@@ -77,7 +95,9 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
         for r in enriched.related.get(paper.slug, ())
     ]
     return env.get_template("paper.md.j2").render(
-        front=front_matter(paper.title, excerpt(paper.abstract), paper_head(paper, settings)),
+        front=front_matter(
+            paper.title, excerpt(paper.abstract), {**paper_head(paper, settings), "pagefind": _index_fields(enriched, paper)}
+        ),
         title=md_inline(paper.title),
         meta_line=_meta_line(paper),
         authors=md_inline(", ".join(paper.authors)) if paper.authors else None,

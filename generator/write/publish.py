@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -15,7 +17,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.write.docs import write_docs
+from generator.write.search_index import UnexpectedIndex, make_reproducible
 
+# Only paper pages are searchable; theme/main.html marks their content as Pagefind's index body.
+PAPER_PAGES = "papers/*/index.html"
 PROTECTED = ("site_src", "generator", "theme", "tests", ".github", ".ci", ".git", ".venv")
 
 
@@ -65,6 +70,21 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         raise BuildFailed(f"MkDocs: {exc}") from None
 
 
+def run_pagefind(site_dir: Path) -> None:
+    """Write Pagefind's search index of the paper pages into `site_dir/pagefind/`."""
+    if not any(site_dir.glob(PAPER_PAGES)):
+        return  # an empty catalogue has nothing to search, and Pagefind refuses to build an empty index
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", PAPER_PAGES, "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip().splitlines()[-5:]
+        raise BuildFailed("Pagefind could not index the site: " + " ".join(output))
+    try:
+        make_reproducible(site_dir / "pagefind")
+    except UnexpectedIndex as exc:
+        raise BuildFailed(f"Pagefind's index could not be made reproducible: {exc}") from None
+
+
 def publish(files: dict[str, str], root: Path, config_file: Path, site_dir: Path, timings: Timings) -> None:
     """Build `files` into a complete site and move it to `site_dir` only if every step worked."""
     target = check_site_dir(root, site_dir)
@@ -78,6 +98,9 @@ def publish(files: dict[str, str], root: Path, config_file: Path, site_dir: Path
         started = time.perf_counter()
         run_mkdocs(config_file, docs, built)
         timings.record("mkdocs", started)
+        started = time.perf_counter()
+        run_pagefind(built)
+        timings.record("index", started)
         _swap(built, target)
 
 

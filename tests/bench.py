@@ -1,0 +1,362 @@
+"""Scale benchmark (`make bench`): synthetic catalogues of 1,000 and 10,000 papers, built and searched.
+
+For each size it times `python -m generator build` by stage, measures the site, and measures search
+in headless Chromium against a local server that counts every byte it sends (the page's own
+requests and its workers'): Pagefind on the search page and in the header, and, as the baseline,
+Material's built-in search over a bare MkDocs Material site of the same titles and abstracts.
+It also builds that bare site without plugins and runs a bare Pagefind over it, the yardstick for
+the generator's build time. Prints the results and writes them to tests/bench_results.md.
+`BENCH_SIZES=200 python -m tests.bench` runs a quick smaller benchmark.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+
+from tests.browser import chromium
+from tests.synthetic import make_project, synthetic_entries
+
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
+QUERY = "unlearning"
+TARGET_BYTES = 1_000_000
+TARGET_MS = 1_000
+TARGET_RATIO = 1.25
+RESULTS = Path(__file__).parent / "bench_results.md"
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+TIMEOUT_MS = 180_000
+REPEATS = 3  # each search is timed this many times, in fresh browser contexts; the median is reported
+# Records, relative to navigation start, when the first element matching the selector appears.
+FIRST_RESULT = """(() => {
+  const check = () => {
+    if (window.__firstResult === undefined && document.querySelector(%r)) window.__firstResult = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})();"""
+
+
+@dataclass(frozen=True)
+class SearchRun:
+    """What one search cost a fresh browser: requests, bytes and time to the first result."""
+
+    label: str
+    requests: int
+    served: int
+    gzipped: int
+    ms: float | None
+    timed_from: str
+
+
+@dataclass
+class SizeReport:
+    """Every figure measured for one catalogue size."""
+
+    papers: int
+    stages: dict[str, float] = field(default_factory=dict)
+    site_seconds: float = 0.0
+    bare_mkdocs_seconds: float = 0.0
+    bare_pagefind_seconds: float = 0.0
+    material_build_seconds: float = 0.0
+    site_bytes: int = 0
+    pagefind_bytes: int = 0
+    median_page_bytes: int = 0
+    material_index_bytes: int = 0
+    sitemap_bytes: int = 0
+    searches: list[SearchRun] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        """`make site` time over a bare MkDocs Material build plus a bare Pagefind run."""
+        return self.site_seconds / (self.bare_mkdocs_seconds + self.bare_pagefind_seconds)
+
+
+class _CountingServer(ThreadingHTTPServer):
+    """A static file server that remembers which files it sent and how many bytes."""
+
+    daemon_threads = True
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(directory)))
+        self.lock = threading.Lock()
+        self.sent: list[tuple[str, int]] = []
+
+    def take(self) -> list[tuple[str, int]]:
+        """Return what was sent since the last call, and start counting afresh."""
+        with self.lock:
+            sent, self.sent = self.sent, []
+        return sent
+
+
+class _CountingHandler(SimpleHTTPRequestHandler):
+    server: _CountingServer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        data = source.read()
+        outputfile.write(data)
+        with self.server.lock:
+            self.server.sent.append((source.name, len(data)))
+
+
+@contextmanager
+def counting_server(directory: Path) -> Iterator[tuple[_CountingServer, str]]:
+    """Serve `directory` on an ephemeral 127.0.0.1 port; yield the server and its base URL."""
+    server = _CountingServer(directory)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server, f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@functools.lru_cache(maxsize=None)
+def gzipped_size(path: str) -> int:
+    """Return a file's size as a host that compresses responses (gzip -6) would send it."""
+    data = Path(path).read_bytes()
+    return min(len(data), len(gzip.compress(data, compresslevel=6)))  # Pagefind's files are gzipped already
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, str]:
+    """Run `command`; return its wall-clock seconds and its output."""
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return seconds, result.stdout + result.stderr
+
+
+def build_stages(output: str) -> dict[str, float]:
+    """Parse `built site (load and validate 1.00s, enrich 2.00s, ...)` from the generator's output."""
+    match = re.search(r"^built \S+ \((.*)\)$", output, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"no stage timings in the build output:\n{output[-2000:]}")
+    pairs = (part.rsplit(" ", 1) for part in match.group(1).split(", "))
+    return {name: float(seconds.removesuffix("s")) for name, seconds in pairs}
+
+
+def write_bare_project(root: Path, count: int, plugins: list[str]) -> Path:
+    """Write a bare MkDocs Material project whose pages are the synthetic papers' titles and abstracts."""
+    docs = root / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Papers\n\nA bare catalogue.\n", encoding="utf-8")
+    for slug, entry in synthetic_entries(count):
+        (docs / "p" / f"{slug}.md").write_text(f"# {entry['title']}\n\n{entry['abstract']}\n", encoding="utf-8")
+    config = {
+        "site_name": "Bare catalogue",
+        "theme": {"name": "material", "font": False},
+        "plugins": plugins,
+        # A nav listing every page would make the bare build quadratic; the generator avoids that too.
+        "nav": ["index.md"],
+        "not_in_nav": "/p/*.md",
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root
+
+
+def folder_bytes(folder: Path) -> int:
+    """Return the total size of the files under `folder`."""
+    return sum(entry.stat().st_size for entry in folder.rglob("*") if entry.is_file())
+
+
+def search_run(
+    browser: Any, server: _CountingServer, label: str, url: str, selector: str, type_query: bool = False,
+    empty_sitemap: bool = False,
+) -> SearchRun:
+    """Load `url` in fresh browser contexts and wait for the first search result; return the median of REPEATS tries."""
+    tries = [_one_search(browser, server, url, selector, type_query, empty_sitemap) for _ in range(REPEATS)]
+    ms, sent = sorted(tries, key=lambda t: t[0] or 0.0)[len(tries) // 2]
+    origin = "search key" if type_query else "navigation"
+    return SearchRun(label, len(sent), sum(n for _, n in sent), sum(gzipped_size(p) for p, _ in sent), ms, origin)
+
+
+def _one_search(
+    browser: Any, server: _CountingServer, url: str, selector: str, type_query: bool, empty_sitemap: bool
+) -> tuple[float | None, list[tuple[str, int]]]:
+    """Return the ms to the first result (None without a selector) and the files the server sent."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    if empty_sitemap:
+        page.route("**/sitemap.xml", lambda route: route.fulfill(status=200, content_type="application/xml", body=EMPTY_SITEMAP))
+    if selector:
+        page.add_init_script(FIRST_RESULT % selector)
+    server.take()
+    start = 0.0
+    page.goto(url, wait_until="networkidle")
+    if type_query:
+        start = page.evaluate("performance.now()")
+        page.keyboard.press("/")
+        page.keyboard.type(QUERY)
+    ms = None
+    if selector:
+        page.wait_for_function("window.__firstResult !== undefined")
+        ms = page.evaluate("window.__firstResult") - start
+        page.wait_for_load_state("networkidle")
+    context.close()
+    return ms, server.take()
+
+
+def measure_size(count: int, work: Path) -> SizeReport:
+    """Build and measure a catalogue of `count` papers under `work`."""
+    report = SizeReport(count)
+    project = make_project(work / "catalogue", count)
+    print(f"[{count}] building the catalogue site", flush=True)
+    report.site_seconds, output = timed([sys.executable, "-m", "generator", "--root", str(project), "build"])
+    report.stages = build_stages(output)
+    site = project / "site"
+    report.site_bytes = folder_bytes(site)
+    report.pagefind_bytes = folder_bytes(site / "pagefind")
+    report.median_page_bytes = int(statistics.median(p.stat().st_size for p in (site / "papers").glob("*/index.html")))
+    report.sitemap_bytes = (site / "sitemap.xml").stat().st_size
+
+    print(f"[{count}] building bare MkDocs Material sites", flush=True)
+    bare = write_bare_project(work / "bare", count, [])
+    report.bare_mkdocs_seconds, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare / "mkdocs.yml")])
+    report.bare_pagefind_seconds, _ = timed([sys.executable, "-m", "pagefind", "--site", str(bare / "site"), "--quiet"])
+    material = write_bare_project(work / "material", count, ["search"])
+    report.material_build_seconds, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(material / "mkdocs.yml")])
+    report.material_index_bytes = (material / "site" / "search" / "search_index.json").stat().st_size
+
+    print(f"[{count}] searching in headless Chromium", flush=True)
+    query = quote(QUERY)
+    with chromium() as browser:
+        with counting_server(site) as (server, base):
+            report.searches.append(search_run(browser, server, "Paper page, no search", base + "papers/synthetic-00000/", ""))
+            report.searches.append(
+                search_run(browser, server, "Pagefind, search page", f"{base}search/?q={query}", ".search-page__list li")
+            )
+            report.searches.append(
+                search_run(browser, server, "Pagefind, search page, sitemap.xml stubbed empty", f"{base}search/?q={query}",
+                           ".search-page__list li", empty_sitemap=True)
+            )
+            report.searches.append(
+                search_run(browser, server, "Pagefind, header search on a paper page", base + "papers/synthetic-00000/",
+                           ".md-search-result__item", type_query=True)
+            )
+        with counting_server(material / "site") as (server, base):
+            report.searches.append(
+                search_run(browser, server, "Material built-in search (baseline)", f"{base}?q={query}", ".md-search-result__item")
+            )
+    return report
+
+
+def megabytes(n: int) -> str:
+    """Return a byte count as KB below 100 KB, else as MB."""
+    return f"{n / 1_000_000:.2f} MB" if n >= 100_000 else f"{n / 1000:.1f} KB"
+
+
+def verdict(ok: bool) -> str:
+    """Return how a figure compares with its target."""
+    return "met" if ok else "**missed**"
+
+
+def table(reports: list[SizeReport]) -> str:
+    """Return the benchmark's results as Markdown."""
+    names = ["load and validate", "enrich", "render", "write docs", "mkdocs", "index"]
+    lines = [
+        "# Scale benchmark",
+        "",
+        f"`make bench` on {datetime.now(timezone.utc):%Y-%m-%d}: {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
+        f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, Pagefind {version('pagefind')}. "
+        f"Synthetic catalogues from tests/synthetic.py; query `{QUERY}`; headless Chromium, cold cache, median of {REPEATS} tries, "
+        "local server. Bytes are as served (Pagefind's index files are already compressed) and as a host "
+        "gzipping every response would send them.",
+        "",
+        "## Build (seconds)",
+        "",
+        "| Papers | " + " | ".join(names) + " | `make site` (wall) | bare MkDocs, no plugins | bare Pagefind | ratio (target ≤ 1.25) |",
+        "|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|",
+    ]
+    for r in reports:
+        stages = " | ".join(f"{r.stages.get(n, 0.0):.1f}" for n in names)
+        lines.append(
+            f"| {r.papers:,} | {stages} | {r.site_seconds:.1f} | {r.bare_mkdocs_seconds:.1f} | {r.bare_pagefind_seconds:.1f} "
+            f"| {r.ratio:.2f} ({verdict(r.ratio <= TARGET_RATIO)}) |"
+        )
+    lines += [
+        "",
+        "## Size",
+        "",
+        "| Papers | site | of which Pagefind | median paper page | sitemap.xml | Material: bare build (s) | Material: search_index.json |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in reports:
+        lines.append(
+            f"| {r.papers:,} | {megabytes(r.site_bytes)} | {megabytes(r.pagefind_bytes)} | {megabytes(r.median_page_bytes)} "
+            f"| {megabytes(r.sitemap_bytes)} "
+            f"| {r.material_build_seconds:.1f} | {megabytes(r.material_index_bytes)} |"
+        )
+    lines += [
+        "",
+        "## Search: page load plus the first query (targets at 10,000 papers: ≤ 1 MB, ≤ 1,000 ms)",
+        "",
+        "| Papers | what | requests | bytes served | gzipped | ms to first result | timed from | ≤ 1 MB | ≤ 1,000 ms |",
+        "|---:|---|---:|---:|---:|---:|---|---|---|",
+    ]
+    for r in reports:
+        for s in r.searches:
+            ms = f"{s.ms:,.0f}" if s.ms is not None else "–"
+            judged = s.ms is not None and not s.label.startswith("Material")
+            size = f"{verdict(s.served <= TARGET_BYTES)} (gzipped: {verdict(s.gzipped <= TARGET_BYTES)})" if judged else "–"
+            speed = verdict(s.ms <= TARGET_MS) if judged and s.ms is not None else "–"
+            lines.append(
+                f"| {r.papers:,} | {s.label} | {s.requests} | {megabytes(s.served)} | {megabytes(s.gzipped)} | {ms} "
+                f"| {s.timed_from} | {size} | {speed} |"
+            )
+    largest = reports[-1]
+    lines += [
+        "",
+        "## Notes",
+        "",
+        f"- Every page load fetches `sitemap.xml` ({megabytes(largest.sitemap_bytes)} as served at {largest.papers:,} papers): "
+        "Material's instant navigation (`navigation.instant` in mkdocs.yml) reads it to decide which links it may load "
+        "itself, and parses it on the main thread. The stubbed row serves an empty sitemap to show what search costs without it.",
+        "- `make site` (wall) is `python -m generator build`, interpreter start included; the stages are the generator's own "
+        "timings. The yardstick is `mkdocs build` of a bare Material site with one page per paper (title and abstract, "
+        "`plugins: []`) plus `python -m pagefind` over that site, run in the same benchmark.",
+        "- Material's built-in search is measured on a bare Material site of the same titles and abstracts with "
+        "`plugins: [search]`, opened at `/?q=` so it searches as soon as its index is loaded.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    """Run the benchmark for every size, print the tables and write them to tests/bench_results.md."""
+    reports = []
+    started = time.perf_counter()
+    for count in SIZES:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as work:
+            reports.append(measure_size(count, Path(work)))
+    text = table(reports) + f"\nThe benchmark took {(time.perf_counter() - started) / 60:.1f} minutes.\n"
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
