@@ -60,14 +60,20 @@ def test_every_paper_page_has_scholarly_article_json_ld_and_open_graph(site: Pat
         assert len(meta(soup, "og:description", "property")) == 1
 
 
-def test_sitemap_dates_pages_by_listed_date_not_build_time(site: Path) -> None:
-    urls = ET.parse(site / "sitemap.xml").getroot()
-    lastmod = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urls}
+def test_sitemaps_date_pages_by_listed_date_not_build_time(site: Path) -> None:
+    def dates(name: str) -> dict[str | None, str | None]:
+        urls = ET.parse(site / name).getroot()
+        return {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in urls}
+
+    pages, papers = dates("sitemap.xml"), dates("sitemap-papers.xml")
     newest = max(str(f["listed"]) for f in PAPERS.values())
-    for slug, fields in PAPERS.items():
-        assert lastmod.pop(f"{SITE_URL}papers/{slug}/") == fields["listed"]
-    assert SITE_URL + "api/" in lastmod
-    assert set(lastmod.values()) == {newest}
+    # Paper pages have a sitemap of their own: Material downloads sitemap.xml on every page load.
+    assert papers == {f"{SITE_URL}papers/{slug}/": fields["listed"] for slug, fields in PAPERS.items()}
+    assert SITE_URL + "api/" in pages and SITE_URL + "papers/" in pages
+    assert not any(url.startswith(SITE_URL + "papers/") and url != SITE_URL + "papers/" for url in pages)
+    assert set(pages.values()) == {newest}
+    robots = (site / "robots.txt").read_text()
+    assert f"Sitemap: {SITE_URL}sitemap.xml\n" in robots and f"Sitemap: {SITE_URL}sitemap-papers.xml\n" in robots
 
 
 def test_no_entry_text_escapes_into_markup_anywhere(site: Path) -> None:

@@ -60,3 +60,35 @@ def test_site_dir_in_mkdocs_yml_is_checked_too(project: Project, capsys: pytest.
     assert main(["--root", str(project.root), "build"]) == 1
     assert "the previous site is unchanged" in capsys.readouterr().out
     assert digest(project.root / "site_src") == before
+
+
+def test_generated_pages_pass_through_the_sanitiser(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should an escaping bug ever let markup through, nh3 still strips it from the built page."""
+    import generator.pipeline as pipeline
+
+    project.add("good", entry())
+    render = pipeline.render_site
+
+    def leaky_render(*args: object) -> dict[str, str]:
+        files = render(*args)  # type: ignore[arg-type]
+        files["papers/good.md"] += '\n<p onclick="alert(1)">x<script>alert(2)</script><a href="javascript:alert(3)">j</a></p>\n'
+        return files
+
+    monkeypatch.setattr(pipeline, "render_site", leaky_render)
+    assert main(["--root", str(project.root), "build"]) == 0
+    html = (project.root / "site/papers/good/index.html").read_text()
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "alert(" not in article and "onclick" not in article
+    assert "<p>x<a>j</a></p>" in article
+
+
+def test_sanitiser_leaves_hand_written_pages_alone() -> None:
+    from types import SimpleNamespace
+
+    from generator.write.sanitise import on_page_content
+
+    raw = '<p><img src="diagram.png"></p>'
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="contribute.md"))
+    assert on_page_content(raw, page=page) == raw
+    paper = SimpleNamespace(file=SimpleNamespace(src_uri="papers/x.md"))
+    assert on_page_content(raw, page=paper) == "<p></p>"

@@ -7,6 +7,7 @@ from generator.model import Enriched
 from generator.render import pages
 from generator.render.exports import render_exports
 from generator.render.feeds import render_feeds
+from generator.render.sitemaps import render_sitemaps
 from generator.render.templating import environment
 from generator.render.views import page_path
 
@@ -30,4 +31,5 @@ def render_site(enriched: Enriched, settings: SiteSettings, static_pages: dict[s
         files[page_path("entities", key)] = pages.entity_page(env, enriched, key)
     files.update(render_feeds(enriched, settings))
     files.update(render_exports(enriched, settings))
+    files.update(render_sitemaps(enriched, settings))
     return {**static_pages, **files}

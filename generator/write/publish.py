@@ -24,6 +24,11 @@ PAPER_PAGES = "papers/*/index.html"
 PROTECTED = ("site_src", "generator", "theme", "tests", ".github", ".ci", ".git", ".venv")
 
 
+# Kept out of mkdocs.yml so the file stays standard (and portable to Zensical); both our build and
+# our preview server pass it in.
+HOOKS = [str(Path(__file__).with_name("sanitise.py"))]
+
+
 class BuildFailed(Exception):
     """The site could not be built; the previous site is untouched."""
 
@@ -64,7 +69,9 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     """Run a strict MkDocs build from `docs_dir` into `site_dir`."""
     _mkdocs_logging()
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        config = load_config(
+            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, hooks=HOOKS
+        )
         mkdocs_build(config)
     except MkDocsException as exc:
         raise BuildFailed(f"MkDocs: {exc}") from None

@@ -11,6 +11,8 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator.write.publish import HOOKS
+
 DEBOUNCE_SECONDS = 0.3
 
 
@@ -46,7 +48,9 @@ def serve(config_file: Path, watched: Path, regenerate: Callable[[], None], addr
     observer.start()
     try:
         # Serve at the root of `address`, not under site_url's path (e.g. /catalogue/).
-        mkdocs_serve(config_file=str(config_file), dev_addr=address, livereload=True, site_url=f"http://{address}/")
+        mkdocs_serve(
+            config_file=str(config_file), dev_addr=address, livereload=True, site_url=f"http://{address}/", hooks=HOOKS
+        )
     finally:
         observer.stop()
         observer.join()
