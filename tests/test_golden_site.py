@@ -1,0 +1,29 @@
+"""Whole-site golden test: the Markdown and data a small catalogue renders to, file by file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.load.sources import SourceLayout
+from generator.pipeline import render_docs
+from tests.conftest import REPO, Project, entry
+from tests.golden import assert_golden
+
+
+def test_fixture_catalogue_renders_to_golden_files(project: Project) -> None:
+    project.add("saliency-maps", entry(
+        title="Saliency Maps for $\\ell_1$ Vision Transformers",
+        short_name="SMVT",
+        authors='["Ada Lovelace", "Alan Turing"]',
+        abstract='"Saliency maps explain ImageNet classifiers.\\n\\nWe compare *attention* rollout with [links](x)."',
+        arxiv='"2401.02412"',
+        venue="CVPR 2024",
+        links="\n  code: https://github.com/example/smvt",
+    ))
+    project.add("segmenting", entry(title="Segmenting Salient Things", tags="[segmentation]",
+                                    abstract="Salient object segmentation, compared with SMVT."))
+    project.add("older", entry(title="An Older Saliency Study", listed='"2024-01-05"', tags="[saliency]"))
+    files = render_docs(SourceLayout(project.root), date(2025, 6, 1))
+    hand_written = {p.name for p in (REPO / "site_src" / "pages").glob("*.md")}
+    text = "".join(f"=== {path} ===\n{files[path]}" for path in sorted(files) if path not in hand_written)
+    assert_golden("fixture_site.txt", text)
