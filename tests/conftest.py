@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,3 +80,24 @@ def project(tmp_path: Path) -> Project:
     proj.write("site_src/tags.yaml", TAGS)
     proj.write("site_src/entities.yaml", ENTITIES)
     return proj
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed catalogue's production site, built once and served on 127.0.0.1."""
+    from generator.cli import main
+    from tests.browser import serve
+
+    site = tmp_path_factory.mktemp("seed-served") / "site"
+    assert main(["--root", str(REPO), "build", "--site-dir", str(site)]) == 0
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, launched once (skips, or fails under REQUIRE_BROWSER=1, without it)."""
+    from tests.browser import chromium
+
+    with chromium() as launched:
+        yield launched

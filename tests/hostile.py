@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 
 from tests.html import LOADED_LINK_RELS, page_url, pages, target_file
 

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.cli import main
-from tests.browser import ARTIFACTS, chromium, horizontal_overflow, serve, watch
+from tests.browser import ARTIFACTS, horizontal_overflow, serve, watch
 from tests.conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGES = {"home": "", "paper": "papers/salun/", "tag": "tags/visual-saliency/", "all-papers": "papers/", "tags": "tags/"}
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    assert main(["--root", str(REPO), "build", "--site-dir", str(site)]) == 0
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -8,28 +8,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.cli import main
 from generator.load.yaml_strict import parse_yaml
-from tests.browser import PageLog, chromium, horizontal_overflow, serve, watch
+from tests.browser import PageLog, horizontal_overflow, watch
 from tests.conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TAG_KEY = "vision-transformers"
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("search-browser") / "site"
-    assert main(["--root", str(REPO), "build", "--site-dir", str(site)]) == 0
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

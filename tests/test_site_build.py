@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from generator.cli import main
 from tests.conftest import REPO
-from tests.html import links, pages, target_file
+from tests.html import links, target_file
 
 pytestmark = pytest.mark.slow
 

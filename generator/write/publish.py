@@ -55,19 +55,20 @@ def check_site_dir(root: Path, site_dir: Path) -> Path:
     return target
 
 
-def _mkdocs_logging() -> None:
+def mkdocs_logging(level: int) -> None:
+    """Print MkDocs' log records from `level` up, once, on stderr."""
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
         logger.addHandler(handler)
-        logger.setLevel(logging.WARNING)
+        logger.setLevel(level)
         logger.propagate = False
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     """Run a strict MkDocs build from `docs_dir` into `site_dir`."""
-    _mkdocs_logging()
+    mkdocs_logging(logging.WARNING)
     try:
         config = load_config(
             str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, hooks=HOOKS

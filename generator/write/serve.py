@@ -11,7 +11,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.write.publish import HOOKS
+from generator.write.publish import HOOKS, mkdocs_logging
 
 DEBOUNCE_SECONDS = 0.3
 
@@ -37,12 +37,7 @@ class _Debounced(FileSystemEventHandler):
 
 def serve(config_file: Path, watched: Path, regenerate: Callable[[], None], address: str) -> None:
     """Serve the site at `address`, calling `regenerate` when anything under `watched` changes."""
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    mkdocs_logging(logging.INFO)
     observer = Observer()
     observer.schedule(_Debounced(regenerate), str(watched), recursive=True)
     observer.start()
