@@ -68,10 +68,8 @@ class Project:
         return self.write(f"site_src/papers/{slug}.yaml", text)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """A project with a three-tag taxonomy, one entity, no papers, and the real site config."""
-    root = tmp_path / "project"
+def make_project(root: Path) -> Project:
+    """Create a project at `root` with a three-tag taxonomy, one entity, no papers, and the real site config."""
     (root / "site_src" / "papers").mkdir(parents=True)
     shutil.copytree(REPO / "site_src" / "pages", root / "site_src" / "pages")
     shutil.copytree(REPO / "theme", root / "theme")
@@ -80,6 +78,12 @@ def project(tmp_path: Path) -> Project:
     proj.write("site_src/tags.yaml", TAGS)
     proj.write("site_src/entities.yaml", ENTITIES)
     return proj
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh fixture project (see make_project)."""
+    return make_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.write import publish
 from generator.write.search_index import read_record
-from tests.conftest import ENTITIES, REPO, TAGS, Project, entry
+from tests.conftest import REPO, Project, entry, make_project
 from tests.test_site_build import digest
 
 pytestmark = pytest.mark.slow
@@ -24,14 +24,8 @@ HOSTILE = 'Saliency "quoted" <script>alert(1)</script> & co'
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A built site of three papers, one hostile, one with code, authors, a short name and an entity."""
-    root = tmp_path_factory.mktemp("search") / "project"
-    (root / "site_src" / "papers").mkdir(parents=True)
-    shutil.copytree(REPO / "site_src" / "pages", root / "site_src" / "pages")
-    shutil.copytree(REPO / "theme", root / "theme")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    project = Project(root)
-    project.write("site_src/tags.yaml", TAGS)
-    project.write("site_src/entities.yaml", ENTITIES)
+    project = make_project(tmp_path_factory.mktemp("search") / "project")
+    root = project.root
     project.add("plain", entry(title="Segmenting Things", tags="[segmentation]", listed='"2024-05-01"'))
     project.add(
         "coded",
