@@ -13,7 +13,15 @@ import pytest
 
 from generator import linkcheck
 from generator.cli import main
-from generator.linkcheck import LinkResult, LinkTarget, check_links, check_url, http_status, markdown_report
+from generator.linkcheck import (
+    LinkResult,
+    LinkTarget,
+    check_links,
+    check_url,
+    http_status,
+    markdown_report,
+)
+from tests.browser import loopback as serve_on_loopback
 from tests.conftest import Project, entry
 
 
@@ -141,15 +149,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def loopback() -> Iterator[str]:
-    """Serve _Handler on 127.0.0.1 (never beyond this machine) and yield its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve _Handler on 127.0.0.1 and yield its base URL."""
+    with serve_on_loopback(_Handler) as url:
+        yield url
 
 
 def test_real_requests_send_the_method_and_follow_redirects(loopback: str) -> None:
