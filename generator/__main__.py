@@ -6,4 +6,6 @@ import sys
 
 from generator.cli import main
 
-sys.exit(main())
+# Guarded, because the processes that build shares of the site (write/mkdocs_build.py) import this module again.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,12 +16,12 @@ from generator.importer.draft import Draft, SourceError
 from generator.importer.hf_page import PageFormatError
 from generator.importer.import_page import import_page
 from generator.importer.new_entry import NewEntryError, create_entry
-from generator.load.settings import read_settings
+from generator.load.settings import UnsupportedSettings, read_settings
 from generator.load.sources import LoadedFile, SourceLayout, read_entries, read_yaml
 from generator.pipeline import build_site, render_docs
 from generator.validate.check import check_catalogue
 from generator.write.docs import write_docs
-from generator.write.publish import BuildFailed
+from generator.write.errors import BuildFailed
 from generator.write.serve import serve
 from generator.validate.schema import SCHEMA_PATH, paper_json_schema
 from generator.validate.taxonomy import validate_tags
@@ -234,4 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args, layout))
     except InvalidCatalogue as exc:
         _print_diagnostics(exc.diagnostics)
+        return 1
+    except UnsupportedSettings as exc:
+        print(f"error: {exc}")
         return 1

@@ -9,13 +9,14 @@ from pathlib import Path
 from generator.enrich import enrich
 from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout, read_static_pages
+from generator.render.search_docs import search_documents
 from generator.render.site import render_site
 from generator.validate.check import load_catalogue
-from generator.write.publish import Timings, publish
+from generator.write.publish import Rendered, Timings, publish
 
 
-def render_docs(layout: SourceLayout, today: date, timings: Timings | None = None) -> dict[str, str]:
-    """Return every docs file of the site; raise InvalidCatalogue before rendering anything."""
+def render(layout: SourceLayout, today: date, timings: Timings | None = None) -> Rendered:
+    """Return the docs folder and the search documents; raise InvalidCatalogue before rendering anything."""
     timings = timings or Timings()
     started = time.perf_counter()
     catalogue = load_catalogue(layout, today)
@@ -24,14 +25,19 @@ def render_docs(layout: SourceLayout, today: date, timings: Timings | None = Non
     enriched = enrich(catalogue)
     timings.record("enrich", started)
     started = time.perf_counter()
-    files = render_site(enriched, read_settings(layout.config_file), read_static_pages(layout))
+    settings = read_settings(layout.config_file)
+    rendered = Rendered(render_site(enriched, settings, read_static_pages(layout)), search_documents(enriched, settings))
     timings.record("render", started)
-    return files
+    return rendered
+
+
+def render_docs(layout: SourceLayout, today: date, timings: Timings | None = None) -> dict[str, str]:
+    """Return every docs file of the site (for `render --out` and the preview server)."""
+    return render(layout, today, timings).docs
 
 
 def build_site(layout: SourceLayout, site_dir: Path, today: date) -> Timings:
     """Build the production site into `site_dir`, replacing it only on success."""
     timings = Timings()
-    files = render_docs(layout, today, timings)
-    publish(files, layout.root, layout.config_file, site_dir, timings)
+    publish(render(layout, today, timings), layout.root, layout.config_file, site_dir, timings)
     return timings

@@ -14,11 +14,12 @@ import pybtex.database
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 
 from generator.cli import main
 from generator.load.settings import SiteSettings
 from generator.model import Catalogue, Enriched, Paper, Tag
-from generator.render.bibtex import bibtex_entry
+from generator.render.bibtex import bibtex_entry, bibtex_html
 from generator.render.feeds import FEED_SIZE, render_feeds
 from tests.conftest import REPO, Project
 
@@ -166,6 +167,9 @@ def test_bibtex_entry_parses_in_both_clients(title: str) -> None:
     entry = pybtex.database.parse_string(text, "bibtex").entries["p"]
     assert len(entry.persons["author"]) == 3
     assert "\\input" not in text and "^^" not in text
+    shown = BeautifulSoup(Markup("<pre>") + bibtex_html(paper) + Markup("</pre>"), "html.parser").pre
+    assert shown.get_text() == text  # the page's highlighted entry is the same text, and only text
+    assert {element.name for element in shown.find_all()} == {"span"}
 
 
 def test_bibtex_exports_parse_with_one_entry_per_paper(site: Path) -> None:

@@ -1,11 +1,11 @@
-"""Whole-site golden test: the Markdown and data a small catalogue renders to, file by file."""
+"""Whole-site golden test: the Markdown, data and search documents a small catalogue renders to, file by file."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from generator.load.sources import SourceLayout
-from generator.pipeline import render_docs
+from generator.pipeline import render
 from tests.conftest import REPO, Project, entry
 from tests.golden import assert_golden
 
@@ -23,7 +23,9 @@ def test_fixture_catalogue_renders_to_golden_files(project: Project) -> None:
     project.add("segmenting", entry(title="Segmenting Salient Things", tags="[segmentation]",
                                     abstract="Salient object segmentation, compared with SMVT."))
     project.add("older", entry(title="An Older Saliency Study", listed='"2024-01-05"', tags="[saliency]"))
-    files = render_docs(SourceLayout(project.root), date(2025, 6, 1))
+    rendered = render(SourceLayout(project.root), date(2025, 6, 1))
     hand_written = {p.name for p in (REPO / "site_src" / "pages").glob("*.md")}
-    text = "".join(f"=== {path} ===\n{files[path]}" for path in sorted(files) if path not in hand_written)
-    assert_golden("fixture_site.txt", text)
+    docs = rendered.docs
+    assert_golden("fixture_site.txt", "".join(f"=== {path} ===\n{docs[path]}" for path in sorted(docs) if path not in hand_written))
+    search = rendered.search
+    assert_golden("fixture_search.txt", "".join(f"=== {path} ===\n{search[path]}" for path in sorted(search)))

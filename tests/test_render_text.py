@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from generator.render.text import md_inline, md_paragraphs, md_with_math
+from generator.render.views import href, served
 
 # The extensions mkdocs.yml enables.
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "pymdownx.highlight", "pymdownx.superfences"]
@@ -50,3 +53,22 @@ def test_tex_becomes_arithmatex_span_with_the_tex_as_text() -> None:
 
 def test_paragraphs_split_on_blank_lines() -> None:
     assert [str(p) for p in md_paragraphs("One\nline.\n\n  Two.  \n")] == ["One line.", "Two."]
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "address"),
+    [
+        ("papers/a.md", "papers/b.md", "../b/"),
+        ("papers/a.md", "tags/saliency.md", "../../tags/saliency/"),
+        ("tags/saliency.md", "tags/index.md", "../"),
+        ("tags/saliency.md", "tags/saliency/feed.xml", "feed.xml"),
+        ("tags/index.md", "tags/saliency.md", "saliency/"),
+        ("index.md", "papers/index.md", "papers/"),
+        ("index.md", "feed.xml", "feed.xml"),
+        ("papers/index.md", "papers/index.md", "./"),
+    ],
+)
+def test_generated_links_name_the_address_a_browser_resolves(page: str, target: str, address: str) -> None:
+    assert href(page, target) == address
+    served_page = "https://example.org/site/" + served(page)
+    assert urljoin(served_page, address) == "https://example.org/site/" + served(target)

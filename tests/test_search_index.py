@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
+from generator.load.sources import SourceLayout
+from generator.pipeline import render
 from generator.write import publish
+from generator.write.docs import write_docs
 from generator.write.search_index import read_record
-from tests.conftest import REPO, Project, entry, make_project
+from tests.conftest import Project, entry, make_project
 from tests.test_site_build import digest
 
 pytestmark = pytest.mark.slow
 
+ABSTRACT = "We study salient regions in ImageNet images and segment them."
 HOSTILE = 'Saliency "quoted" <script>alert(1)</script> & co'
 
 
@@ -37,15 +42,19 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+@pytest.fixture(scope="module")
+def documents(small_site: Path) -> dict[str, str]:
+    """The search documents the build of `small_site` gave Pagefind."""
+    return render(SourceLayout(small_site.parent), date.today()).search
 
 
-def test_only_paper_pages_have_an_index_body(small_site: Path) -> None:
-    with_body = sorted(
-        p.relative_to(small_site).as_posix() for p in small_site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")
-    )
-    assert with_body == ["papers/coded/index.html", "papers/hostile/index.html", "papers/plain/index.html"]
+def document(documents: dict[str, str], slug: str) -> BeautifulSoup:
+    return BeautifulSoup(documents[f"papers/{slug}/index.html"], "html.parser")
+
+
+def test_pagefind_indexes_one_document_per_paper_and_no_site_page(small_site: Path, documents: dict[str, str]) -> None:
+    assert sorted(documents) == ["papers/coded/index.html", "papers/hostile/index.html", "papers/plain/index.html"]
+    assert not [p for p in small_site.rglob("*.html") if "data-pagefind" in p.read_text(encoding="utf-8")]
 
 
 def test_the_index_holds_exactly_the_papers(small_site: Path) -> None:
@@ -53,48 +62,39 @@ def test_the_index_holds_exactly_the_papers(small_site: Path) -> None:
     assert [language["page_count"] for language in bundle["languages"].values()] == [3]
 
 
-def test_paper_page_weights_title_short_name_authors_tags_and_entities(small_site: Path) -> None:
-    page = soup(small_site, "papers/coded/index.html")
-    body = page.select_one("[data-pagefind-body]")
+def test_search_document_weights_title_short_name_authors_tags_and_entities(documents: dict[str, str]) -> None:
+    body = document(documents, "coded").select_one("[data-pagefind-body]")
     weight = {el.get_text(" ", strip=True): el["data-pagefind-weight"] for el in body.select("[data-pagefind-weight]")}
-    assert weight["Saliency With Code"] == "10"
-    assert weight["SWC"] == "8"
-    assert weight["Ada Lovelace, Alan Turing"] == "5"
-    assert weight["Saliency"] == "4"
-    assert weight["ImageNet"] == "3"
+    assert weight == {"Saliency With Code": "10", "SWC": "8", "Ada Lovelace, Alan Turing": "5", "Saliency": "4",
+                      "Segmentation": "4", "ImageNet": "3"}
     assert body.select_one("h1")["data-pagefind-meta"] == "title"
-    assert body.select_one("strong[data-pagefind-meta=short_name]").get_text() == "SWC"
+    assert body.select_one("[data-pagefind-meta=short_name]").get_text() == "SWC"
 
 
-def test_paper_page_declares_filters_sort_and_metadata(small_site: Path) -> None:
-    coded = soup(small_site, "papers/coded/index.html").select_one("[data-pagefind-body]")
+def test_search_document_declares_filters_sort_and_metadata(documents: dict[str, str]) -> None:
+    coded = document(documents, "coded").select_one("[data-pagefind-body]")
     assert coded["data-pagefind-filter"] == "year[data-year], code[data-code]"
     assert (coded["data-year"], coded["data-code"], coded["data-listed"]) == ("2025", "yes", "2025-03-12")
     assert coded["data-pagefind-sort"] == "listed[data-listed]"
     assert coded["data-tags"] == "Saliency, Segmentation"
-    assert [a.get_text() for a in coded.select("a.tag-chip[data-pagefind-filter=tag]")] == ["Saliency", "Segmentation"]
-    plain = soup(small_site, "papers/plain/index.html").select_one("[data-pagefind-body]")
+    assert [li.get_text() for li in coded.select("li[data-pagefind-filter=tag]")] == ["Saliency", "Segmentation"]
+    plain = document(documents, "plain").select_one("[data-pagefind-body]")
     assert (plain["data-year"], plain["data-code"]) == ("2024", "no")
 
 
-def test_related_papers_mentions_headings_bibtex_and_dates_are_left_out(small_site: Path) -> None:
-    body = soup(small_site, "papers/coded/index.html").select_one("[data-pagefind-body]")
-    ignored = body.select("[data-pagefind-ignore]")
-    assert {"related", "cite"} <= {c for el in ignored for c in el.get("class", [])}
-    assert body.select_one(".cite pre") and body.select_one(".cite").get("data-pagefind-ignore") == "all"
-    assert body.select_one(".related").get("data-pagefind-ignore") == "all"
-    assert all(h.find_parent(attrs={"data-pagefind-ignore": True}) or h.get("data-pagefind-ignore") for h in body.select("h2"))
-    meta = body.select_one(".paper-meta")
-    assert meta.select_one("[data-pagefind-ignore]").get_text() == "Listed 12 Mar 2025"
-    assert all(b.get("data-pagefind-ignore") == "all" for b in body.select("a.md-button"))
+def test_search_documents_hold_only_what_search_should_find(documents: dict[str, str]) -> None:
+    text = document(documents, "coded").select_one("[data-pagefind-body]").get_text(" ", strip=True)
+    assert text == "Saliency With Code SWC Ada Lovelace, Alan Turing Saliency Segmentation ImageNet " + ABSTRACT
+    for left_out in ("Related", "Cite", "@misc", "Listed", "Mar", "arXiv", "Edit this entry"):
+        assert left_out not in text
 
 
-def test_entry_text_stays_text_in_index_attributes(small_site: Path) -> None:
-    page = soup(small_site, "papers/hostile/index.html")
+def test_entry_text_stays_text_in_search_documents(documents: dict[str, str]) -> None:
+    page = document(documents, "hostile")
     body = page.select_one("[data-pagefind-body]")
     assert body.select_one("h1").get_text() == HOSTILE
     assert body["data-summary"] == HOSTILE + "."
-    assert not page.select("article script")
+    assert not page.select("script")
 
 
 def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site: Path) -> None:
@@ -108,14 +108,12 @@ def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site
     assert {"title", "short_name", "tags", "listed", "summary"} <= set(meta[5])
 
 
-def test_a_second_pagefind_run_writes_the_same_bundle(tmp_path: Path) -> None:
+def test_a_second_pagefind_run_writes_the_same_bundle(small_site: Path, documents: dict[str, str], tmp_path: Path) -> None:
     """Pagefind lists filter values in random order; the build sorts them so rebuilds are identical."""
-    site = tmp_path / "site"
-    assert main(["--root", str(REPO), "build", "--site-dir", str(site)]) == 0
-    again = tmp_path / "again"
-    shutil.copytree(site, again, ignore=shutil.ignore_patterns("pagefind"))
-    publish.run_pagefind(again)
-    assert digest(again / "pagefind") == digest(site / "pagefind")
+    write_docs(documents, tmp_path / "search")
+    indexing = publish.Indexing(tmp_path / "search", tmp_path / "again", tmp_path / "pagefind.log")
+    indexing.finish()
+    assert digest(tmp_path / "again") == digest(small_site / "pagefind")
 
 
 def test_a_pagefind_failure_keeps_the_previous_site(project: Project, monkeypatch: pytest.MonkeyPatch,
@@ -123,11 +121,9 @@ def test_a_pagefind_failure_keeps_the_previous_site(project: Project, monkeypatc
     project.add("good", entry())
     assert main(["--root", str(project.root), "build"]) == 0
     before = digest(project.root / "site")
-
-    def failing(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
-        return subprocess.CompletedProcess(command, 1, "", "Error: Pagefind was not able to build an index.")
-
-    monkeypatch.setattr(publish.subprocess, "run", failing)
+    popen = subprocess.Popen
+    failing = [sys.executable, "-c", "print('Error: Pagefind was not able to build an index.'); raise SystemExit(1)"]
+    monkeypatch.setattr(publish.subprocess, "Popen", lambda command, **options: popen(failing, **options))
     project.add("another", entry(title="Another Saliency Study"))
     assert main(["--root", str(project.root), "build"]) == 1
     assert "Pagefind could not index the site: Error: Pagefind was not able to build an index." in capsys.readouterr().out

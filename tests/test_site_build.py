@@ -51,7 +51,7 @@ def test_every_paper_has_a_page_with_tags_and_five_explained_related_papers(site
     for slug in slugs:
         page = soup(site, f"papers/{slug}/index.html")
         assert page.select("a.tag-chip[href^='../../tags/']"), slug
-        related = page.select("div.related > ul > li")
+        related = page.select("ul.related > li")
         assert len(related) == 5, slug
         for item in related:
             assert item.select_one("a[href^='../']"), slug

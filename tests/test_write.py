@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.load.sources import SourceLayout
+from generator.pipeline import render_docs
+from generator.write import mkdocs_build
 from generator.write.docs import write_docs
-from generator.write.publish import BuildFailed, check_site_dir
-from tests.conftest import Project, entry
+from generator.write.errors import BuildFailed
+from generator.write.mkdocs_build import build_in_parts
+from generator.write.publish import check_site_dir
+from tests.conftest import REPO, Project, entry
 from tests.test_site_build import digest
 
 
@@ -92,3 +98,29 @@ def test_sanitiser_leaves_hand_written_pages_alone() -> None:
     assert on_page_content(raw, page=page) == raw
     paper = SimpleNamespace(file=SimpleNamespace(src_uri="papers/x.md"))
     assert on_page_content(raw, page=paper) == "<p></p>"
+
+
+def test_paper_pages_built_in_parts_are_the_pages_one_process_builds(tmp_path: Path) -> None:
+    write_docs(render_docs(SourceLayout(REPO), date(2025, 6, 1)), tmp_path / "docs")
+    build_in_parts(REPO / "mkdocs.yml", tmp_path / "docs", tmp_path / "one", 1)
+    build_in_parts(REPO / "mkdocs.yml", tmp_path / "docs", tmp_path / "three", 3)
+    one, three = digest(tmp_path / "one"), digest(tmp_path / "three")
+    assert len([path for path in one if path.startswith("papers/") and path.count("/") == 2]) == 79
+    assert one == three
+    assert not list(tmp_path.glob("three-part*/papers/*/index.html"))  # every share's pages were moved in
+
+
+@pytest.mark.parametrize(("papers", "cores", "processes"), [(79, 8, 1), (999, 8, 1), (1000, 8, 2), (10_000, 2, 2), (10_000, 64, 8)])
+def test_sites_are_built_in_parts_only_when_large_enough(monkeypatch: pytest.MonkeyPatch, papers: int, cores: int,
+                                                         processes: int) -> None:
+    monkeypatch.setattr(mkdocs_build.os, "cpu_count", lambda: cores)
+    assert mkdocs_build.processes_for(papers) == processes
+
+
+def test_use_directory_urls_false_is_refused_with_a_message(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project.add("good", entry())
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    assert main(["--root", str(project.root), "build"]) == 1
+    assert capsys.readouterr().out == "error: mkdocs.yml: use_directory_urls must stay true; generated pages link to folder addresses\n"
+    assert not (project.root / "site").exists()

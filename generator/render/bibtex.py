@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from generator.model import Paper
 
 # BibTeX counts every brace, escaped or not, so literal braces become commands.
@@ -66,8 +68,8 @@ def _verbatim(value: str) -> str:
     return value.replace("%", r"\%")
 
 
-def bibtex_entry(paper: Paper) -> str:
-    """Return one BibTeX entry; the key is the slug, so it never changes."""
+def _fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
+    """Return a paper's BibTeX entry type and its (name, braced value contents) fields, in order."""
     year = (paper.published or paper.listed).year
     fields: list[tuple[str, str]] = [("title", "{" + escape(paper.title) + "}")]
     if paper.authors:
@@ -82,6 +84,21 @@ def bibtex_entry(paper: Paper) -> str:
     url = paper.links.get("paper") or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
     if url:
         fields.append(("url", _verbatim(url)))
-    kind = "inproceedings" if paper.venue else "misc"
+    return ("inproceedings" if paper.venue else "misc"), fields
+
+
+def bibtex_entry(paper: Paper) -> str:
+    """Return one BibTeX entry; the key is the slug, so it never changes."""
+    kind, fields = _fields(paper)
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{paper.slug},\n{body}\n}}\n"
+
+
+def bibtex_html(paper: Paper) -> Markup:
+    """Return the entry as escaped HTML, marked with the token classes Material's code highlighting colours."""
+    kind, fields = _fields(paper)
+    head = Markup('<span class="nc">@%s</span><span class="p">{</span><span class="nl">%s</span><span class="p">,</span>\n') % (kind, paper.slug)
+    lines = [
+        Markup('  <span class="na">%s</span> <span class="p">=</span> <span class="s">{%s}</span>') % (name, value) for name, value in fields
+    ]
+    return head + Markup('<span class="p">,</span>\n').join(lines) + Markup('\n<span class="p">}</span>\n')

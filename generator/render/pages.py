@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import jinja2
@@ -11,21 +10,21 @@ from markupsafe import Markup
 from generator.enrich.tags import descendants, newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
-from generator.render.bibtex import bibtex_entry
+from generator.render.bibtex import bibtex_html
 from generator.render.feeds import feed_paths
-from generator.render.text import md_inline, md_paragraphs, url
+from generator.render.text import html_text, md_inline, md_paragraphs, url
 from generator.render.views import (
     Link,
     entity_link,
     excerpt,
     external_buttons,
     front_matter,
+    href,
     human_date,
     json_text,
     page_path,
     paper_head,
     paper_link,
-    relative,
     tag_link,
 )
 
@@ -36,48 +35,24 @@ FALLBACK_ROWS = 50
 
 def _listing(page: str, paper: Paper) -> dict[str, object]:
     """A paper as one line of a list: link, date and a one-line excerpt."""
-    return {"link": paper_link(page, paper), "listed": human_date(paper.listed), "excerpt": md_inline(excerpt(paper.abstract))}
-
-
-def _fence(text: str) -> Markup:
-    """Return a code fence longer than any backtick run in `text`."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return Markup("`" * max(3, longest + 1))
-
-
-def _unindexed(text: Markup) -> Markup:
-    """Keep `text` out of the search index: a query for "2025" or "Mar" should not match every paper."""
-    return Markup("<span data-pagefind-ignore>") + text + Markup("</span>")
+    return {"link": paper_link(page, paper), "listed": human_date(paper.listed), "excerpt": html_text(excerpt(paper.abstract))}
 
 
 def _meta_line(paper: Paper) -> Markup:
-    """Return `**SHORT** · Listed 12 Mar 2025 · Published ... · Venue`."""
-    short = Markup('**{ data-pagefind-weight="8" data-pagefind-meta="short_name" }')
-    parts = [Markup("**") + md_inline(paper.short_name) + short] if paper.short_name else []
-    parts.append(_unindexed(Markup("Listed ") + human_date(paper.listed)))
+    """Return `<strong>SHORT</strong> · Listed 12 Mar 2025 · Published ... · Venue` as HTML."""
+    parts = [Markup("<strong>%s</strong>") % html_text(paper.short_name)] if paper.short_name else []
+    parts.append(Markup("Listed ") + human_date(paper.listed))
     if paper.published:
-        parts.append(_unindexed(Markup("Published ") + human_date(paper.published)))
+        parts.append(Markup("Published ") + human_date(paper.published))
     if paper.venue:
-        parts.append(md_inline(paper.venue))
+        parts.append(html_text(paper.venue))
     return Markup(" · ").join(parts)
-
-
-def _index_fields(enriched: Enriched, paper: Paper) -> dict[str, str]:
-    """Pagefind's sort key, filters and metadata for a paper page (printed by theme/main.html)."""
-    tags = enriched.catalogue.tags
-    return {
-        "listed": paper.listed.isoformat(),
-        "year": str(paper.listed.year),
-        "code": "yes" if "code" in paper.links else "no",
-        "tags": ", ".join(tags[key].name for key in paper.tags),
-        "summary": excerpt(paper.abstract),
-    }
 
 
 def _feeds(page: str, folder: str) -> dict[str, Markup]:
     """Link targets from a page to the Atom and JSON feeds in `folder`."""
     atom, json_feed = feed_paths(folder)
-    return {"atom": relative(page, atom), "json": relative(page, json_feed)}
+    return {"atom": href(page, atom), "json": href(page, json_feed)}
 
 
 def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settings: SiteSettings) -> str:
@@ -85,30 +60,26 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
     page = page_path("papers", paper.slug)
     papers = enriched.paper
     tags = enriched.catalogue.tags
-    bibtex = bibtex_entry(paper)
     related = [
         {
             "link": paper_link(page, papers[r.slug]),
-            "tags": md_inline(", ".join(tags[k].name for k in r.shared_tags)),
-            "terms": md_inline(", ".join(r.shared_terms)),
+            "tags": html_text(", ".join(tags[k].name for k in r.shared_tags)),
+            "terms": html_text(", ".join(r.shared_terms)),
         }
         for r in enriched.related.get(paper.slug, ())
     ]
     return env.get_template("paper.md.j2").render(
-        front=front_matter(
-            paper.title, excerpt(paper.abstract), {**paper_head(paper, settings), "pagefind": _index_fields(enriched, paper)}
-        ),
+        front=front_matter(paper.title, excerpt(paper.abstract), paper_head(paper, settings)),
         title=md_inline(paper.title),
         meta_line=_meta_line(paper),
-        authors=md_inline(", ".join(paper.authors)) if paper.authors else None,
+        authors=html_text(", ".join(paper.authors)) if paper.authors else None,
         buttons=external_buttons(paper),
         tags=[tag_link(page, enriched, key) for key in paper.tags],
         abstract=md_paragraphs(paper.abstract),
         related=related,
         mentions=[entity_link(page, enriched, key) for key in enriched.mentions.get(paper.slug, ())],
         mentioned_by=[paper_link(page, papers[s]) for s in enriched.mentioned_by.get(paper.slug, ())],
-        bibtex=Markup(bibtex),
-        fence=_fence(bibtex),
+        bibtex=bibtex_html(paper),
         edit_url=url(settings.edit_url(paper.source)),
     )
 
@@ -126,9 +97,10 @@ def tag_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
     return env.get_template("tag.md.j2").render(
         front=front_matter(tags[key].name, tags[key].description),
         name=md_inline(tags[key].name),
+        name_html=html_text(tags[key].name),
         description=md_inline(tags[key].description),
         feeds=_feeds(page, f"tags/{key}/"),
-        index=relative(page, "tags/index.md"),
+        index=href(page, "tags/index.md"),
         trail=trail,
         children=[tag_link(page, enriched, c, len(enriched.papers_by_tag.get(c, ()))) for c in children],
         together=[tag_link(page, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
@@ -144,7 +116,10 @@ def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:
 
     def rows(keys: list[str], depth: int) -> Iterator[dict[str, object]]:
         for key in keys:
-            yield {"indent": Markup("    " * depth), "link": tag_link(page, enriched, key, len(enriched.papers_by_tag.get(key, ())))}
+            count = len(enriched.papers_by_tag.get(key, ()))
+            # A Markdown list item whose link is inline HTML: Python-Markdown parses the link text, so it is Markdown-escaped.
+            link = tag_link(page, enriched, key, count)
+            yield {"indent": Markup("    " * depth), "link": Link(md_inline(tags[key].name), link.href, link.note)}
             yield from rows(list(children[key]), depth + 1)
 
     roots = sorted((k for k, t in tags.items() if t.parent is None), key=lambda k: tags[k].name.casefold())
@@ -160,11 +135,12 @@ def entity_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
     return env.get_template("entity.md.j2").render(
         front=front_matter(entity.name, entity.description),
         name=md_inline(entity.name),
-        kind=md_inline(entity.kind),
-        description=md_inline(entity.description),
+        name_html=html_text(entity.name),
+        kind=html_text(entity.kind),
+        description=html_text(entity.description),
         homepage=url(entity.url) if entity.url else None,
-        aliases=md_inline(", ".join(entity.aliases)),
-        index=relative(page, "entities/index.md"),
+        aliases=html_text(", ".join(entity.aliases)),
+        index=href(page, "entities/index.md"),
         papers=[_listing(page, p) for p in mentioning],
     )
 

@@ -49,9 +49,14 @@ def md_with_math(text: str) -> Markup:
     return Markup(_guard_line_start("".join(pieces)))
 
 
+def paragraphs(text: str) -> list[str]:
+    """Split plain text into its paragraphs, at blank lines."""
+    return [block for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+
+
 def md_paragraphs(text: str) -> list[Markup]:
-    """Split plain-text paragraphs on blank lines; each becomes one escaped Markdown line."""
-    return [md_with_math(block) for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+    """Return each paragraph of plain text as one escaped Markdown line."""
+    return [md_with_math(block) for block in paragraphs(text)]
 
 
 def html_text(text: str) -> Markup:

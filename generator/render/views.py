@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +11,7 @@ from markupsafe import Markup
 
 from generator.load.settings import SiteSettings
 from generator.model import LINK_KINDS, Enriched, Paper
-from generator.render.text import html_text, md_inline, url
+from generator.render.text import html_text, url
 
 LINK_LABELS = {
     "code": "Code",
@@ -28,7 +27,7 @@ EXCERPT = 180
 
 @dataclass(frozen=True)
 class Link:
-    """A Markdown link: escaped text and a relative or checked https target."""
+    """A link for an HTML list: HTML-escaped text, a relative or checked https target, and a note."""
 
     text: Markup
     href: Markup
@@ -40,15 +39,35 @@ def page_path(kind: str, key: str) -> str:
     return f"{kind}/{key}.md"
 
 
-def relative(from_page: str, to_page: str) -> Markup:
-    """Return a link target from one docs page to another, as MkDocs validates them."""
-    return Markup(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
+def served(path: str) -> str:
+    """Return where a docs file is served, relative to the site root: `papers/calm.md` -> `papers/calm/`."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(from_page: str, target: str) -> Markup:
+    """Return the relative address from a docs page to a docs page or file, as a browser resolves it.
+
+    Generated lists are HTML, which MkDocs copies as it is, so their links name served addresses
+    (`../calm/`), not docs files (`calm.md`); settings.py refuses `use_directory_urls: false`.
+    """
+    here = served(from_page).split("/")[:-1]
+    *folders, name = served(target).split("/")
+    common = 0
+    for mine, theirs in zip(here, folders):
+        if mine != theirs:
+            break
+        common += 1
+    return Markup("../" * (len(here) - common) + "".join(f + "/" for f in folders[common:]) + name or "./")
 
 
 def absolute_url(settings: SiteSettings, page: str) -> str:
     """Return the address a docs page is served at, e.g. `papers/calm.md` -> `https://.../papers/calm/`."""
-    stem = page.removesuffix(".md")
-    return settings.site_url + ("" if stem == "index" else stem.removesuffix("/index") + "/")
+    return settings.site_url + served(page)
 
 
 def json_text(data: object, indent: int | None = None) -> str:
@@ -98,20 +117,20 @@ def paper_link(from_page: str, paper: Paper, with_short: bool = True) -> Link:
     text = paper.title
     if with_short and paper.short_name and not paper.title.startswith(paper.short_name):
         text = f"{paper.short_name}: {paper.title}"
-    return Link(md_inline(text), relative(from_page, page_path("papers", paper.slug)))
+    return Link(html_text(text), href(from_page, page_path("papers", paper.slug)))
 
 
 def tag_link(from_page: str, enriched: Enriched, key: str, count: int | None = None) -> Link:
     """Return a link to a tag's page, with an optional count."""
     tag = enriched.catalogue.tags[key]
     note = Markup(str(count)) if count is not None else Markup("")
-    return Link(md_inline(tag.name), relative(from_page, page_path("tags", key)), note)
+    return Link(html_text(tag.name), href(from_page, page_path("tags", key)), note)
 
 
 def entity_link(from_page: str, enriched: Enriched, key: str) -> Link:
     """Return a link to an entity's page, noting its kind."""
     entity = enriched.catalogue.entities[key]
-    return Link(md_inline(entity.name), relative(from_page, page_path("entities", key)), md_inline(entity.kind))
+    return Link(html_text(entity.name), href(from_page, page_path("entities", key)), html_text(entity.kind))
 
 
 def external_buttons(paper: Paper) -> list[Link]:

@@ -1,8 +1,7 @@
-"""Build the site with MkDocs into a temporary folder, then swap it into place."""
+"""Build the site into a temporary folder: MkDocs and Pagefind side by side, then swap it into place."""
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
@@ -12,25 +11,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
 from generator.write.docs import write_docs
+from generator.write.errors import BuildFailed
+from generator.write.mkdocs_build import PAPER_PAGE, build_in_parts, processes_for
 from generator.write.search_index import UnexpectedIndex, make_reproducible
 
-# Only paper pages are searchable; theme/main.html marks their content as Pagefind's index body.
-PAPER_PAGES = "papers/*/index.html"
 PROTECTED = ("site_src", "generator", "theme", "tests", ".github", ".ci", ".git", ".venv")
 
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered catalogue: the MkDocs docs folder, and the documents Pagefind indexes."""
 
-# Kept out of mkdocs.yml so the file stays standard (and portable to Zensical); both our build and
-# our preview server pass it in.
-HOOKS = [str(Path(__file__).with_name("sanitise.py"))]
-
-
-class BuildFailed(Exception):
-    """The site could not be built; the previous site is untouched."""
+    docs: dict[str, str]
+    search: dict[str, str]
 
 
 @dataclass
@@ -55,60 +48,62 @@ def check_site_dir(root: Path, site_dir: Path) -> Path:
     return target
 
 
-def mkdocs_logging(level: int) -> None:
-    """Print MkDocs' log records from `level` up, once, on stderr."""
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(level)
-        logger.propagate = False
+class Indexing:
+    """A Pagefind run over the search documents, writing its bundle while MkDocs builds."""
+
+    def __init__(self, documents: Path, bundle: Path, log: Path) -> None:
+        self.bundle = bundle
+        self._log_path = log
+        self._log = log.open("w", encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(bundle), "--quiet"]
+        self._process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
+
+    def finish(self) -> None:
+        """Wait for Pagefind and make its bundle reproducible; raise BuildFailed if it failed."""
+        code = self._process.wait()
+        self._log.close()
+        if code != 0:
+            output = self._log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
+            raise BuildFailed("Pagefind could not index the site: " + " ".join(output))
+        try:
+            make_reproducible(self.bundle)
+        except UnexpectedIndex as exc:
+            raise BuildFailed(f"Pagefind's index could not be made reproducible: {exc}") from None
+
+    def stop(self) -> None:
+        """End Pagefind early, when the build has already failed."""
+        self._process.kill()
+        self._process.wait()
+        self._log.close()
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """Run a strict MkDocs build from `docs_dir` into `site_dir`."""
-    mkdocs_logging(logging.WARNING)
-    try:
-        config = load_config(
-            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, hooks=HOOKS
-        )
-        mkdocs_build(config)
-    except MkDocsException as exc:
-        raise BuildFailed(f"MkDocs: {exc}") from None
-
-
-def run_pagefind(site_dir: Path) -> None:
-    """Write Pagefind's search index of the paper pages into `site_dir/pagefind/`."""
-    if not any(site_dir.glob(PAPER_PAGES)):
-        return  # an empty catalogue has nothing to search, and Pagefind refuses to build an empty index
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", PAPER_PAGES, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        output = (result.stderr or result.stdout).strip().splitlines()[-5:]
-        raise BuildFailed("Pagefind could not index the site: " + " ".join(output))
-    try:
-        make_reproducible(site_dir / "pagefind")
-    except UnexpectedIndex as exc:
-        raise BuildFailed(f"Pagefind's index could not be made reproducible: {exc}") from None
-
-
-def publish(files: dict[str, str], root: Path, config_file: Path, site_dir: Path, timings: Timings) -> None:
-    """Build `files` into a complete site and move it to `site_dir` only if every step worked."""
+def publish(rendered: Rendered, root: Path, config_file: Path, site_dir: Path, timings: Timings) -> None:
+    """Build `rendered` into a complete site and move it to `site_dir` only if every step worked."""
     target = check_site_dir(root, site_dir)
     work = root / ".build"
     work.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=work, prefix="build-") as tmp:
-        docs, built = Path(tmp) / "docs", Path(tmp) / "site"
+        docs, documents, built = Path(tmp) / "docs", Path(tmp) / "search", Path(tmp) / "site"
         started = time.perf_counter()
-        write_docs(files, docs)
+        write_docs(rendered.docs, docs)
+        write_docs(rendered.search, documents)
         timings.record("write docs", started)
+        # An empty catalogue has nothing to search, and Pagefind refuses to build an empty index.
+        indexing = Indexing(documents, Path(tmp) / "pagefind", Path(tmp) / "pagefind.log") if rendered.search else None
         started = time.perf_counter()
-        run_mkdocs(config_file, docs, built)
+        try:
+            papers = sum(1 for name in rendered.docs if PAPER_PAGE.fullmatch(name))
+            build_in_parts(config_file, docs, built, processes_for(papers))
+        except BaseException:
+            if indexing:
+                indexing.stop()
+            raise
         timings.record("mkdocs", started)
         started = time.perf_counter()
-        run_pagefind(built)
-        timings.record("index", started)
+        if indexing:
+            indexing.finish()
+            os.replace(indexing.bundle, built / "pagefind")
+        timings.record("index (after mkdocs)", started)
         _swap(built, target)
 
 

@@ -11,7 +11,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.write.publish import HOOKS, mkdocs_logging
+from generator.write.mkdocs_build import HOOKS, mkdocs_logging
 
 DEBOUNCE_SECONDS = 0.3
 
