@@ -24,6 +24,7 @@ _SPECIAL = {
     "<": r"\textless{}",
     ">": r"\textgreater{}",
 }
+_ESCAPES = str.maketrans(_SPECIAL)
 # The rule text.md_with_math uses, so `costs $5 and $10` stays text here too.
 _MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(?:\\.|[^$\\\n])+?(?<=[^\s\\])\$(?![$0-9])")
 _MATH_SPECIAL = re.compile(r"(?<!\\)[%&#]")
@@ -50,10 +51,10 @@ def escape(text: str) -> str:
     out, position = [], 0
     for match in _MATH.finditer(text):
         if _balanced(match.group()) and not _UNSAFE_TEX.search(match.group()):
-            out.append("".join(_SPECIAL.get(c, c) for c in text[position : match.start()]))
+            out.append(text[position : match.start()].translate(_ESCAPES))
             out.append(_MATH_SPECIAL.sub(lambda m: "\\" + m.group(), match.group()))
             position = match.end()
-    out.append("".join(_SPECIAL.get(c, c) for c in text[position:]))
+    out.append(text[position:].translate(_ESCAPES))
     return " ".join("".join(out).split())
 
 

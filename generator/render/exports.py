@@ -15,14 +15,14 @@ SCHEMA_VERSION = 1
 
 def render_exports(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
     """Return every export file, keyed by its docs path."""
-    papers = enriched.catalogue.papers
+    entries = {paper.slug: bibtex_entry(paper) for paper in enriched.catalogue.papers}  # each paper is in several files
     files: dict[str, str] = {
         "api/papers.json": papers_json(enriched, settings),
         "api/tags.json": tags_json(enriched, settings),
-        "api/papers.bib": bibliography(papers),
+        "api/papers.bib": bibliography(entries, entries),
     }
     for key in enriched.catalogue.tags:
-        files[f"tags/{key}/papers.bib"] = bibliography(enriched.paper[s] for s in enriched.papers_by_tag.get(key, ()))
+        files[f"tags/{key}/papers.bib"] = bibliography(enriched.papers_by_tag.get(key, ()), entries)
     return files
 
 
@@ -75,6 +75,6 @@ def _document(settings: SiteSettings, name: str, rows: list[dict[str, object]]) 
     return json_text(document, indent=2) + "\n"
 
 
-def bibliography(papers: Iterable[Paper]) -> str:
-    """Return BibTeX for `papers`, sorted by key (the slug)."""
-    return "\n".join(bibtex_entry(p) for p in sorted(papers, key=lambda p: p.slug))
+def bibliography(slugs: Iterable[str], entries: dict[str, str]) -> str:
+    """Return the BibTeX entries of the papers `slugs`, sorted by key (the slug)."""
+    return "\n".join(entries[slug] for slug in sorted(slugs))
