@@ -12,7 +12,7 @@ from generator.load.sources import SourceLayout, read_static_pages
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
 from generator.validate.check import load_catalogue
-from generator.write.publish import Rendered, Timings, publish
+from generator.write.publish import Rendered, Timings, check_site_dir, publish
 
 
 def render(layout: SourceLayout, today: date, timings: Timings | None = None) -> Rendered:
@@ -38,6 +38,7 @@ def render_docs(layout: SourceLayout, today: date, timings: Timings | None = Non
 
 def build_site(layout: SourceLayout, site_dir: Path, today: date) -> Timings:
     """Build the production site into `site_dir`, replacing it only on success."""
+    check_site_dir(layout.root, site_dir)  # refuse a dangerous site_dir before spending time on rendering
     timings = Timings()
     publish(render(layout, today, timings), layout.root, layout.config_file, site_dir, timings)
     return timings

@@ -58,11 +58,15 @@ def test_mkdocs_failure_leaves_the_previous_site_intact(project: Project, capsys
 
 
 @pytest.mark.parametrize("bad", [".", "site_src", "site_src/site"])
-def test_site_dir_in_mkdocs_yml_is_checked_too(project: Project, capsys: pytest.CaptureFixture[str], bad: str) -> None:
+def test_site_dir_in_mkdocs_yml_is_checked_too(project: Project, capsys: pytest.CaptureFixture[str], bad: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pipeline as pipeline
+
     project.add("good", entry())
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text().replace("site_dir: site", f"site_dir: {bad}"))
     before = digest(project.root / "site_src")
+    monkeypatch.setattr(pipeline, "render", lambda *_: pytest.fail("rendered before refusing site_dir"))
     assert main(["--root", str(project.root), "build"]) == 1
     assert "the previous site is unchanged" in capsys.readouterr().out
     assert digest(project.root / "site_src") == before
