@@ -13,14 +13,8 @@
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
   var numbers = new Intl.NumberFormat("en");
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function str(value) { return typeof value === "string" ? value : ""; }
+  var el = window.catalogueDom.el;
+  var str = window.catalogueDom.str;
 
   // Turn the untrusted JSON into a clean list of rows with a lower-case search text.
   function parse(data) {

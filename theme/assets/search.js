@@ -28,14 +28,8 @@
     return loading;
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function str(value) { return typeof value === "string" ? value : ""; }
+  var el = window.catalogueDom.el;
+  var str = window.catalogueDom.str;
 
   // A result's link target, only ever a page of this site.
   function pageUrl(value) {
