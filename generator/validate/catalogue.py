@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from difflib import SequenceMatcher
@@ -71,17 +72,16 @@ def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tup
     problems = []
     seen: set[tuple[str, str]] = set()
     normal = {p.slug: normalised_title(p.title) for p in papers}
+    characters = {slug: Counter(title) for slug, title in normal.items()}
     for reverse in (False, True):
         order = sorted(papers, key=lambda p: normal[p.slug][::-1] if reverse else normal[p.slug])
         for i, paper in enumerate(order):
             for other in order[i + 1 : i + 1 + NEIGHBOURS]:
                 a, b = normal[paper.slug], normal[other.slug]
                 pair = tuple(sorted((paper.slug, other.slug)))
-                if a == b or pair in seen:
+                if a == b or pair in seen or not _may_be_near(a, b, characters[paper.slug], characters[other.slug]):
                     continue
-                matcher = SequenceMatcher(None, a, b, autojunk=False)
-                # quick_ratio() bounds ratio() from above at a fraction of its cost.
-                if matcher.quick_ratio() >= NEAR_TITLE_RATIO and matcher.ratio() >= NEAR_TITLE_RATIO:
+                if SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_TITLE_RATIO:
                     seen.add(pair)  # type: ignore[arg-type]
                     later, earlier = sorted((paper, other), key=lambda p: p.slug, reverse=True)
                     problems.append(
@@ -90,6 +90,16 @@ def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tup
                                 "keep one entry")
                     )
     return problems
+
+
+def _may_be_near(a: str, b: str, a_characters: Counter[str], b_characters: Counter[str]) -> bool:
+    """Return False when SequenceMatcher's ratio() of the two titles must be below NEAR_TITLE_RATIO."""
+    total = len(a) + len(b)
+    # ratio() is 2.0 * matches / total, and its matches are never more than the shorter title's length...
+    if 2.0 * min(len(a), len(b)) / total < NEAR_TITLE_RATIO:
+        return False
+    # ...nor than the characters both titles share, counted with repeats (what quick_ratio() computes).
+    return 2.0 * sum((a_characters & b_characters).values()) / total >= NEAR_TITLE_RATIO
 
 
 def slug_collisions(papers: list[Paper]) -> list[Diagnostic]:
