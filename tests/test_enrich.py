@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import date
 
 from generator.enrich.entities import entity_mentions, mentioned_by
@@ -51,6 +53,25 @@ def test_gazetteer_respects_word_boundaries_and_case() -> None:
     gazetteer = Gazetteer([("SAM", "sam"), ("DINO", "dino"), ("Grounding DINO", "gdino"), ("ImageNet", "imagenet"), ("ViT", "vit")])
     assert gazetteer.find("We use SAM and DINOv2 on imagenet; SAMPLE sam") == ["sam", "imagenet"]
     assert gazetteer.find("Grounding DINO beats DINO with ViT-B/16 but not GPT-4") == ["gdino", "dino", "vit"]
+
+
+def test_gazetteer_finds_names_whose_case_differs_beyond_ascii() -> None:
+    gazetteer = Gazetteer([("Kvasir-SEG", "kvasir"), ("Σigma-Net", "sigma"), ("İzmir Scenes", "izmir")])
+    assert gazetteer.find("\u212avasir-seg (Kelvin sign) and ΣIGMA-NET") == ["kvasir", "sigma"]
+    # "İ" lowercases to two characters; the name is still found where the text holds it.
+    assert gazetteer.find("Kvasir-SEG and İzmir Scenes") == ["kvasir", "izmir"]
+
+
+def test_case_insensitive_regex_admits_every_character_that_lowercases_to_a_letter() -> None:
+    """The gazetteer's scan relies on this: `(?i)x` matches every character whose lowercase is x."""
+    missed = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        # The second form is lowercase at the end of a word, where "Σ" becomes "ς".
+        for lower in {char.lower(), ("A" + char).lower()[1:]}:
+            if len(lower) == 1 and lower != char and not re.fullmatch("(?i)" + re.escape(lower), char):
+                missed.append(char)
+    assert missed == []
 
 
 def test_entity_mentions_and_backlinks() -> None:
