@@ -53,15 +53,16 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
     result: dict[str, tuple[Related, ...]] = {}
     for start in range(0, len(papers), CHUNK):
         scores = (pruned[start : start + CHUNK] @ postings).tocsr()
-        for offset in range(scores.shape[0]):
-            i = start + offset
-            chosen = _best(*_row(scores, offset), exclude=i)
+        best = {start + offset: _best(*_row(scores, offset), exclude=start + offset) for offset in range(scores.shape[0])}
+        pairs = [(i, j) for i, chosen in best.items() for j, _ in chosen]
+        reasons = iter(shared_terms(weights, pairs, terms, shown))  # consumed below in the order of `pairs`
+        for i, chosen in best.items():
             result[papers[i].slug] = tuple(
                 Related(
                     slug=papers[j].slug,
                     score=round(score, 6),
                     shared_tags=tuple(k for k in papers[i].tags if k in papers[j].tags),
-                    shared_terms=shared_terms(_row(weights, i), _row(weights, j), terms, shown),
+                    shared_terms=next(reasons),
                 )
                 for j, score in chosen
             )
@@ -121,6 +122,10 @@ def _best(indices: np.ndarray, data: np.ndarray, exclude: int) -> list[tuple[int
     """Return the RELATED best (index, score) pairs, ties broken by index."""
     keep = (indices != exclude) & (data > 0)
     indices, data = indices[keep], data[keep]
+    if len(data) > RELATED:
+        # The best all score at least the RELATED-th highest score, so only those need sorting.
+        strong = data >= np.partition(data, -RELATED)[-RELATED]
+        indices, data = indices[strong], data[strong]
     order = np.lexsort((indices, -data))[:RELATED]
     return [(int(indices[n]), float(data[n])) for n in order]
 
@@ -132,26 +137,56 @@ def _row(matrix: sparse.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def shared_terms(
-    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray], terms: np.ndarray, shown: np.ndarray
-) -> tuple[str, ...]:
-    """Return the distinctive text terms with the largest product of weights in two rows."""
-    common, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    is_text = common < len(terms)
-    common, products = common[is_text], (a[1][ia] * b[1][ib])[is_text]
-    keep = shown[common]
-    if keep.any():  # otherwise fall back to any common terms, so a reason is never empty
-        common, products = common[keep], products[keep]
-    order = np.lexsort((common, -products))[:CANDIDATE_TERMS]
-    return tuple(_prefer_phrases([(str(terms[common[n]]), float(products[n])) for n in order])[:SHOWN_TERMS])
+    weights: sparse.csr_matrix, pairs: list[tuple[int, int]], terms: np.ndarray, shown: np.ndarray
+) -> list[tuple[str, ...]]:
+    """Return, for each pair of rows, the distinctive text terms with the largest product of weights."""
+    pair, term, product = _common_terms(weights[:, : len(terms)], pairs)
+    is_shown = shown[term]
+    # A pair sharing no distinctive term falls back to any common terms, so a reason is never empty.
+    keep = is_shown | (np.bincount(pair[is_shown], minlength=len(pairs)) == 0)[pair]
+    pair, term, product = _largest_per_group(pair[keep], term[keep], product[keep], len(pairs), CANDIDATE_TERMS)
+    names, values = terms[term].tolist(), product.tolist()
+    bounds = np.searchsorted(pair, np.arange(len(pairs) + 1)).tolist()
+    return [tuple(_prefer_phrases(list(zip(names[b:e], values[b:e])))) for b, e in zip(bounds, bounds[1:])]
+
+
+def _common_terms(text: sparse.csr_matrix, pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (pair, term, product of weights) for each term both rows of a pair have, by pair then term."""
+    first, second = [i for i, _ in pairs], [j for _, j in pairs]
+    # Weights are positive and far above float32's underflow, so no product of two is zero and
+    # the element-wise product keeps exactly the terms both rows have.
+    products = text[first].multiply(text[second]).tocsr()
+    products.sort_indices()
+    products = products.tocoo()
+    return products.row, products.col, products.data
+
+
+def _largest_per_group(
+    group: np.ndarray, term: np.ndarray, value: np.ndarray, groups: int, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Keep each group's k largest values, ordered by group, then value (largest first), then term."""
+    # A positive float32's bits, read as an unsigned integer, sort like the float itself, so one stable
+    # sort of 64-bit keys orders by group then value, and equal values keep their ascending term order.
+    descending = np.uint32(0xFFFFFFFF) - value.view(np.uint32)
+    order = np.argsort((group.astype(np.int64) << 32) | descending.astype(np.int64), kind="stable")
+    group, term, value = group[order], term[order], value[order]
+    size = np.bincount(group, minlength=groups)
+    rank = np.arange(len(group)) - (np.cumsum(size) - size)[group]
+    return group[rank < k], term[rank < k], value[rank < k]
 
 
 def _prefer_phrases(ranked: list[tuple[str, float]]) -> list[str]:
-    """Show "saliency maps" rather than "saliency" and "maps", when the phrase weighs nearly as much."""
+    """Pick up to SHOWN_TERMS terms; a phrase ("saliency maps") beats its words if it weighs nearly as much."""
+    phrases = [(term, weight, term.split()) for term, weight in ranked if " " in term]
     kept: list[str] = []
+    covered: set[str] = set()
     for term, weight in ranked:
         if " " not in term:
-            term = next((t for t, w in ranked if " " in t and term in t.split() and w >= weight / 2), term)
-        covered = {word for shown in kept for word in shown.split()}
-        if not set(term.split()) <= covered:
+            term = next((phrase for phrase, w, words in phrases if term in words and w >= weight / 2), term)
+        words = set(term.split())
+        if not words <= covered:
             kept.append(term)
+            covered |= words
+            if len(kept) == SHOWN_TERMS:
+                break
     return kept
