@@ -28,7 +28,12 @@ def _alternation(beginnings: Collection[str]) -> str:
     branches: dict[str, list[str]] = {}
     for text in beginnings:
         branches.setdefault(text[0], []).append(text[1:])
-    return "(?:" + "|".join(re.escape(first) + _alternation(rests) for first, rests in sorted(branches.items())) + ")"
+    alternatives = [re.escape(first) + _alternation(rests) for first, rests in sorted(branches.items())]
+    if len(alternatives) == 1:
+        return alternatives[0]
+    # The class of first characters rejects most text in one step, before any branch is tried.
+    firsts = "".join(re.escape(first) for first in sorted(branches))
+    return f"(?=[{firsts}])(?:{'|'.join(alternatives)})"
 
 
 class Gazetteer:
