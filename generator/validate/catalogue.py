@@ -16,11 +16,13 @@ from generator.validate.messages import did_you_mean
 
 NEAR_TITLE_RATIO = 0.92
 NEIGHBOURS = 5
+# The regex engine's word characters are exactly the str.isalnum() ones plus "_".
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 def normalised_title(title: str) -> str:
     """Fold case, Unicode form and punctuation so equal titles compare equal."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", title).casefold() if ch.isalnum())
+    return _NOT_ALPHANUMERIC.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
 def unknown_tags(files: Iterable[LoadedFile], tags: dict[str, Tag]) -> list[Diagnostic]:

@@ -37,11 +37,13 @@ def _describe_char(char: str) -> str:
 
 def single_line(value: str) -> str:
     """Refuse line breaks, control, format (bidi, zero-width) and leading/trailing blanks."""
-    for char in value:
-        if char in "\r\n":
-            raise ValueError("expected a single line of text; remove the line break")
-        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-            raise ValueError(f"invisible character {_describe_char(char)} is not allowed; delete it")
+    # Printable text holds no control, format or line separator, so only other text needs the scan.
+    if not value.isprintable():
+        for char in value:
+            if char in "\r\n":
+                raise ValueError("expected a single line of text; remove the line break")
+            if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+                raise ValueError(f"invisible character {_describe_char(char)} is not allowed; delete it")
     if value != value.strip():
         raise ValueError("remove the spaces at the start or end")
     if not value:
