@@ -3,27 +3,43 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from generator.enrich import enrich
 from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout, read_static_pages
+from generator.model import Enriched
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
 from generator.validate.check import load_catalogue
-from generator.write.publish import Rendered, Timings, check_site_dir, publish
+from generator.write.publish import Publication, Timings, check_site_dir
 
 
-def render(layout: SourceLayout, today: date, timings: Timings | None = None) -> Rendered:
-    """Return the docs folder and the search documents; raise InvalidCatalogue before rendering anything."""
-    timings = timings or Timings()
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered catalogue: the MkDocs docs folder, and the documents Pagefind indexes."""
+
+    docs: dict[str, str]
+    search: dict[str, str]
+
+
+def enriched_catalogue(layout: SourceLayout, today: date, timings: Timings) -> Enriched:
+    """Load, validate and enrich the catalogue; raise InvalidCatalogue on any error."""
     started = time.perf_counter()
     catalogue = load_catalogue(layout, today)
     timings.record("load and validate", started)
     started = time.perf_counter()
     enriched = enrich(catalogue)
     timings.record("enrich", started)
+    return enriched
+
+
+def render(layout: SourceLayout, today: date, timings: Timings | None = None) -> Rendered:
+    """Return the docs folder and the search documents; raise InvalidCatalogue before rendering anything."""
+    timings = timings or Timings()
+    enriched = enriched_catalogue(layout, today, timings)
     started = time.perf_counter()
     settings = read_settings(layout.config_file)
     rendered = Rendered(render_site(enriched, settings, read_static_pages(layout)), search_documents(enriched, settings))
@@ -40,5 +56,15 @@ def build_site(layout: SourceLayout, site_dir: Path, today: date) -> Timings:
     """Build the production site into `site_dir`, replacing it only on success."""
     check_site_dir(layout.root, site_dir)  # refuse a dangerous site_dir before spending time on rendering
     timings = Timings()
-    publish(render(layout, today, timings), layout.root, layout.config_file, site_dir, timings)
+    enriched = enriched_catalogue(layout, today, timings)
+    settings = read_settings(layout.config_file)
+    with Publication(layout.root, layout.config_file, site_dir, timings) as publication:
+        started = time.perf_counter()
+        documents = search_documents(enriched, settings)
+        timings.record("render", started)
+        publication.index(documents)  # Pagefind indexes them while the pages render and MkDocs builds
+        started = time.perf_counter()
+        docs = render_site(enriched, settings, read_static_pages(layout))
+        timings.record("render", started)
+        publication.build(docs)
     return timings

@@ -66,7 +66,7 @@ def test_site_dir_in_mkdocs_yml_is_checked_too(project: Project, capsys: pytest.
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text().replace("site_dir: site", f"site_dir: {bad}"))
     before = digest(project.root / "site_src")
-    monkeypatch.setattr(pipeline, "render", lambda *_: pytest.fail("rendered before refusing site_dir"))
+    monkeypatch.setattr(pipeline, "enriched_catalogue", lambda *_: pytest.fail("loaded the catalogue before refusing site_dir"))
     assert main(["--root", str(project.root), "build"]) == 1
     assert "the previous site is unchanged" in capsys.readouterr().out
     assert digest(project.root / "site_src") == before

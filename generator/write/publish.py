@@ -1,4 +1,4 @@
-"""Build the site into a temporary folder: MkDocs and Pagefind side by side, then swap it into place."""
+"""Build the site into a temporary folder, MkDocs and Pagefind side by side, then swap it into place."""
 
 from __future__ import annotations
 
@@ -18,14 +18,6 @@ from generator.write.search_index import UnexpectedIndex, make_reproducible
 
 PROTECTED = ("site_src", "generator", "theme", "tests", ".github", ".ci", ".git", ".venv")
 
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered catalogue: the MkDocs docs folder, and the documents Pagefind indexes."""
-
-    docs: dict[str, str]
-    search: dict[str, str]
-
-
 @dataclass
 class Timings:
     """Seconds spent in each stage of a build."""
@@ -33,7 +25,8 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
 
     def record(self, stage: str, started: float) -> None:
-        self.stages[stage] = round(time.perf_counter() - started, 3)
+        """Add the seconds since `started` to `stage` (a stage may run in several pieces)."""
+        self.stages[stage] = round(self.stages.get(stage, 0.0) + time.perf_counter() - started, 3)
 
 
 def check_site_dir(root: Path, site_dir: Path) -> Path:
@@ -77,34 +70,54 @@ class Indexing:
         self._log.close()
 
 
-def publish(rendered: Rendered, root: Path, config_file: Path, site_dir: Path, timings: Timings) -> None:
-    """Build `rendered` into a complete site and move it to `site_dir` only if every step worked."""
-    target = check_site_dir(root, site_dir)
-    work = root / ".build"
-    work.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=work, prefix="build-") as tmp:
-        docs, documents, built = Path(tmp) / "docs", Path(tmp) / "search", Path(tmp) / "site"
+class Publication:
+    """One build in a temporary folder under `.build/`: Pagefind indexes the search documents as
+    soon as they are written, MkDocs builds the docs meanwhile, and the result replaces `site_dir`
+    only if both worked. Use it as a context manager; leaving it early stops Pagefind."""
+
+    def __init__(self, root: Path, config_file: Path, site_dir: Path, timings: Timings) -> None:
+        self._target = check_site_dir(root, site_dir)
+        self._config_file = config_file
+        self._timings = timings
+        (root / ".build").mkdir(exist_ok=True)
+        self._folder = tempfile.TemporaryDirectory(dir=root / ".build", prefix="build-")
+        self._tmp = Path(self._folder.name)
+        self._indexing: Indexing | None = None
+
+    def __enter__(self) -> Publication:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._indexing:
+            self._indexing.stop()
+        self._folder.cleanup()
+
+    def index(self, documents: dict[str, str]) -> None:
+        """Write the search documents and start Pagefind on them."""
         started = time.perf_counter()
-        write_docs(rendered.docs, docs)
-        write_docs(rendered.search, documents)
-        timings.record("write docs", started)
+        write_docs(documents, self._tmp / "search")
+        self._timings.record("write docs", started)
         # An empty catalogue has nothing to search, and Pagefind refuses to build an empty index.
-        indexing = Indexing(documents, Path(tmp) / "pagefind", Path(tmp) / "pagefind.log") if rendered.search else None
+        if documents:
+            self._indexing = Indexing(self._tmp / "search", self._tmp / "pagefind", self._tmp / "pagefind.log")
+
+    def build(self, docs: dict[str, str]) -> None:
+        """Build `docs` with MkDocs, add Pagefind's bundle, and swap the site into place."""
+        built = self._tmp / "site"
         started = time.perf_counter()
-        try:
-            papers = sum(1 for name in rendered.docs if PAPER_PAGE.fullmatch(name))
-            build_in_parts(config_file, docs, built, processes_for(papers))
-        except BaseException:
-            if indexing:
-                indexing.stop()
-            raise
-        timings.record("mkdocs", started)
+        write_docs(docs, self._tmp / "docs")
+        self._timings.record("write docs", started)
         started = time.perf_counter()
-        if indexing:
+        papers = sum(1 for name in docs if PAPER_PAGE.fullmatch(name))
+        build_in_parts(self._config_file, self._tmp / "docs", built, processes_for(papers))
+        self._timings.record("mkdocs", started)
+        started = time.perf_counter()
+        if self._indexing:
+            indexing, self._indexing = self._indexing, None
             indexing.finish()
             os.replace(indexing.bundle, built / "pagefind")
-        timings.record("index (after mkdocs)", started)
-        _swap(built, target)
+        self._timings.record("index (after mkdocs)", started)
+        _swap(built, self._target)
 
 
 def _swap(built: Path, target: Path) -> None:
