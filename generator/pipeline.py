@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -17,14 +16,6 @@ from generator.validate.check import load_catalogue
 from generator.write.publish import Publication, Timings, check_site_dir
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered catalogue: the MkDocs docs folder, and the documents Pagefind indexes."""
-
-    docs: dict[str, str]
-    search: dict[str, str]
-
-
 def enriched_catalogue(layout: SourceLayout, today: date, timings: Timings) -> Enriched:
     """Load, validate and enrich the catalogue; raise InvalidCatalogue on any error."""
     started = time.perf_counter()
@@ -36,20 +27,14 @@ def enriched_catalogue(layout: SourceLayout, today: date, timings: Timings) -> E
     return enriched
 
 
-def render(layout: SourceLayout, today: date, timings: Timings | None = None) -> Rendered:
-    """Return the docs folder and the search documents; raise InvalidCatalogue before rendering anything."""
+def render_docs(layout: SourceLayout, today: date, timings: Timings | None = None) -> dict[str, str]:
+    """Return every docs file of the site (for `render --out` and the preview server); raise InvalidCatalogue first."""
     timings = timings or Timings()
     enriched = enriched_catalogue(layout, today, timings)
     started = time.perf_counter()
-    settings = read_settings(layout.config_file)
-    rendered = Rendered(render_site(enriched, settings, read_static_pages(layout)), search_documents(enriched, settings))
+    docs = render_site(enriched, read_settings(layout.config_file), read_static_pages(layout))
     timings.record("render", started)
-    return rendered
-
-
-def render_docs(layout: SourceLayout, today: date, timings: Timings | None = None) -> dict[str, str]:
-    """Return every docs file of the site (for `render --out` and the preview server)."""
-    return render(layout, today, timings).docs
+    return docs
 
 
 def build_site(layout: SourceLayout, site_dir: Path, today: date) -> Timings:

@@ -13,7 +13,10 @@ from bs4 import BeautifulSoup
 
 from generator.cli import main
 from generator.load.sources import SourceLayout
-from generator.pipeline import render
+from generator.load.settings import read_settings
+from generator.pipeline import enriched_catalogue
+from generator.render.search_docs import search_documents
+from generator.write.publish import Timings
 from generator.write import publish
 from generator.write.docs import write_docs
 from generator.write.search_index import read_record
@@ -45,7 +48,8 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def documents(small_site: Path) -> dict[str, str]:
     """The search documents the build of `small_site` gave Pagefind."""
-    return render(SourceLayout(small_site.parent), date.today()).search
+    layout = SourceLayout(small_site.parent)
+    return search_documents(enriched_catalogue(layout, date.today(), Timings()), read_settings(layout.config_file))
 
 
 def document(documents: dict[str, str], slug: str) -> BeautifulSoup:
