@@ -13,7 +13,7 @@ from generator.model import Enriched
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
 from generator.validate.check import load_catalogue
-from generator.write.publish import Publication, Timings, check_site_dir
+from generator.write.publish import Publication, Timings
 
 
 def enriched_catalogue(layout: SourceLayout, today: date, timings: Timings) -> Enriched:
@@ -39,11 +39,11 @@ def render_docs(layout: SourceLayout, today: date, timings: Timings | None = Non
 
 def build_site(layout: SourceLayout, site_dir: Path, today: date) -> Timings:
     """Build the production site into `site_dir`, replacing it only on success."""
-    check_site_dir(layout.root, site_dir)  # refuse a dangerous site_dir before spending time on rendering
     timings = Timings()
-    enriched = enriched_catalogue(layout, today, timings)
-    settings = read_settings(layout.config_file)
+    # Publication refuses a dangerous site_dir before any time is spent loading the catalogue.
     with Publication(layout.root, layout.config_file, site_dir, timings) as publication:
+        enriched = enriched_catalogue(layout, today, timings)
+        settings = read_settings(layout.config_file)
         started = time.perf_counter()
         documents = search_documents(enriched, settings)
         timings.record("render", started)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import jinja2
 from markupsafe import Markup
@@ -14,7 +15,6 @@ from generator.render.bibtex import bibtex_html
 from generator.render.feeds import feed_paths
 from generator.render.text import html_text, md_inline, md_paragraphs, url
 from generator.render.views import (
-    Link,
     entity_link,
     excerpt,
     external_buttons,
@@ -116,10 +116,9 @@ def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:
 
     def rows(keys: list[str], depth: int) -> Iterator[dict[str, object]]:
         for key in keys:
-            count = len(enriched.papers_by_tag.get(key, ()))
             # A Markdown list item whose link is inline HTML: Python-Markdown parses the link text, so it is Markdown-escaped.
-            link = tag_link(page, enriched, key, count)
-            yield {"indent": Markup("    " * depth), "link": Link(md_inline(tags[key].name), link.href, link.note)}
+            link = tag_link(page, enriched, key, len(enriched.papers_by_tag.get(key, ())))
+            yield {"indent": Markup("    " * depth), "link": replace(link, text=md_inline(tags[key].name))}
             yield from rows(list(children[key]), depth + 1)
 
     roots = sorted((k for k, t in tags.items() if t.parent is None), key=lambda k: tags[k].name.casefold())
@@ -153,7 +152,7 @@ def entities_index(env: jinja2.Environment, enriched: Enriched) -> str:
     for kind, heading in (("dataset", "Datasets"), ("model", "Models"), ("method", "Methods")):
         keys = sorted((k for k, e in entities.items() if e.kind == kind), key=lambda k: entities[k].name.casefold())
         links = [
-            Link(entity_link(page, enriched, k).text, entity_link(page, enriched, k).href, Markup(str(len(enriched.papers_by_entity.get(k, ())))))
+            replace(entity_link(page, enriched, k), note=Markup(str(len(enriched.papers_by_entity.get(k, ())))))
             for k in keys
         ]
         if links:

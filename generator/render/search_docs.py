@@ -16,8 +16,9 @@ from generator.render.views import excerpt, page_path, served
 def search_documents(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
     """Return {path under the site: HTML} for every paper, e.g. `papers/calm/index.html`."""
     template = environment().get_template("search.html.j2")
+    language = html_text(settings.language)
     return {
-        served(page_path("papers", paper.slug)) + "index.html": template.render(_fields(enriched, paper), language=html_text(settings.language))
+        served(page_path("papers", paper.slug)) + "index.html": template.render(_fields(enriched, paper), language=language)
         for paper in enriched.catalogue.papers
     }
 

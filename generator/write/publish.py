@@ -18,6 +18,7 @@ from generator.write.search_index import UnexpectedIndex, make_reproducible
 
 PROTECTED = ("site_src", "generator", "theme", "tests", ".github", ".ci", ".git", ".venv")
 
+
 @dataclass
 class Timings:
     """Seconds spent in each stage of a build."""
