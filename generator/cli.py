@@ -20,11 +20,11 @@ from generator.load.settings import UnsupportedSettings, read_settings
 from generator.load.sources import LoadedFile, SourceLayout, read_entries, read_yaml
 from generator.pipeline import build_site, render_docs
 from generator.validate.check import check_catalogue
+from generator.validate.schema import SCHEMA_PATH, paper_json_schema
+from generator.validate.taxonomy import validate_tags
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
 from generator.write.serve import serve
-from generator.validate.schema import SCHEMA_PATH, paper_json_schema
-from generator.validate.taxonomy import validate_tags
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -84,9 +84,17 @@ def _source_draft(args: argparse.Namespace) -> Draft:
         except SourceError as exc:
             raise SourceError(f"{args.bibtex}: {exc}") from None
     links = {kind: url for kind, url in (("code", args.code), ("project", args.project)) if url}
-    flags = Draft(title=args.title or "", abstract=args.abstract or "", authors=tuple(args.author),
-                  published=args.published or "", doi=args.doi or "", venue=args.venue or "",
-                  short_name=args.short_name or "", tags=tuple(args.tag), links=links)
+    flags = Draft(
+        title=args.title or "",
+        abstract=args.abstract or "",
+        authors=tuple(args.author),
+        published=args.published or "",
+        doi=args.doi or "",
+        venue=args.venue or "",
+        short_name=args.short_name or "",
+        tags=tuple(args.tag),
+        links=links,
+    )
     return source.overridden_by(flags)
 
 

@@ -64,7 +64,7 @@ def link_targets(files: list[LoadedFile]) -> list[LinkTarget]:
 
 def check_url(url: str, probe: Probe, timeout: float) -> tuple[int | None, str]:
     """Return (status, error) for a URL: HEAD first, then GET, since many servers refuse HEAD."""
-    status, error = _ask(probe, "HEAD", url, timeout)
+    status, _error = _ask(probe, "HEAD", url, timeout)
     if status is not None and status < 400:
         return status, ""
     return _ask(probe, "GET", url, timeout)
@@ -90,7 +90,7 @@ def check_links(
     """Check each distinct URL once, at most `workers` at a time, and return a result per target."""
     urls = list(dict.fromkeys(t.url for t in targets))
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        answers = dict(zip(urls, pool.map(lambda url: check_url(url, probe, timeout), urls)))
+        answers = dict(zip(urls, pool.map(lambda url: check_url(url, probe, timeout), urls), strict=False))
     return [LinkResult(t, *answers[t.url]) for t in targets]
 
 

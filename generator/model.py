@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 LINK_KINDS = ("code", "project", "demo", "video", "package", "data", "paper")
 

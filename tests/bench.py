@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import version
 from pathlib import Path
@@ -43,7 +43,9 @@ TARGET_BYTES = 1_000_000
 TARGET_MS = 1_000
 TARGET_RATIO = 1.25
 RESULTS = Path(__file__).parent / "bench_results.md"
-EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+)
 TIMEOUT_MS = 180_000
 REPEATS = 3  # each search is timed this many times, in fresh browser contexts; the median is reported
 # Records, relative to navigation start, when the first element matching the selector appears.
@@ -133,7 +135,7 @@ def counting_server(directory: Path) -> Iterator[tuple[_CountingServer, str]]:
         server.server_close()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gzipped_size(path: str) -> int:
     """Return a file's size as a host that compresses responses (gzip -6) would send it."""
     data = Path(path).read_bytes()
@@ -184,7 +186,12 @@ def folder_bytes(folder: Path) -> int:
 
 
 def search_run(
-    browser: Any, server: _CountingServer, label: str, url: str, selector: str, type_query: bool = False,
+    browser: Any,
+    server: _CountingServer,
+    label: str,
+    url: str,
+    selector: str,
+    type_query: bool = False,
     empty_sitemap: bool = False,
 ) -> SearchRun:
     """Load `url` in fresh browser contexts and wait for the first search result; return the median of REPEATS tries."""
@@ -202,7 +209,10 @@ def _one_search(
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     if empty_sitemap:
-        page.route("**/sitemap.xml", lambda route: route.fulfill(status=200, content_type="application/xml", body=EMPTY_SITEMAP))
+        page.route(
+            "**/sitemap.xml",
+            lambda route: route.fulfill(status=200, content_type="application/xml", body=EMPTY_SITEMAP),
+        )
     if selector:
         page.add_init_script(FIRST_RESULT % selector)
     server.take()
@@ -236,31 +246,57 @@ def measure_size(count: int, work: Path) -> SizeReport:
 
     print(f"[{count}] building bare MkDocs Material sites", flush=True)
     bare = write_bare_project(work / "bare", count, [])
-    report.bare_mkdocs_seconds, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare / "mkdocs.yml")])
+    report.bare_mkdocs_seconds, _ = timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare / "mkdocs.yml")]
+    )
     report.bare_pagefind_seconds, _ = timed([sys.executable, "-m", "pagefind", "--site", str(bare / "site"), "--quiet"])
     material = write_bare_project(work / "material", count, ["search"])
-    report.material_build_seconds, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(material / "mkdocs.yml")])
+    report.material_build_seconds, _ = timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(material / "mkdocs.yml")]
+    )
     report.material_index_bytes = (material / "site" / "search" / "search_index.json").stat().st_size
 
     print(f"[{count}] searching in headless Chromium", flush=True)
     query = quote(QUERY)
     with chromium() as browser:
         with counting_server(site) as (server, base):
-            report.searches.append(search_run(browser, server, "Paper page, no search", base + "papers/synthetic-00000/", ""))
             report.searches.append(
-                search_run(browser, server, "Pagefind, search page", f"{base}search/?q={query}", ".search-page__list li")
+                search_run(browser, server, "Paper page, no search", base + "papers/synthetic-00000/", "")
             )
             report.searches.append(
-                search_run(browser, server, "Pagefind, search page, sitemap.xml stubbed empty", f"{base}search/?q={query}",
-                           ".search-page__list li", empty_sitemap=True)
+                search_run(
+                    browser, server, "Pagefind, search page", f"{base}search/?q={query}", ".search-page__list li"
+                )
             )
             report.searches.append(
-                search_run(browser, server, "Pagefind, header search on a paper page", base + "papers/synthetic-00000/",
-                           ".md-search-result__item", type_query=True)
+                search_run(
+                    browser,
+                    server,
+                    "Pagefind, search page, sitemap.xml stubbed empty",
+                    f"{base}search/?q={query}",
+                    ".search-page__list li",
+                    empty_sitemap=True,
+                )
+            )
+            report.searches.append(
+                search_run(
+                    browser,
+                    server,
+                    "Pagefind, header search on a paper page",
+                    base + "papers/synthetic-00000/",
+                    ".md-search-result__item",
+                    type_query=True,
+                )
             )
         with counting_server(material / "site") as (server, base):
             report.searches.append(
-                search_run(browser, server, "Material built-in search (baseline)", f"{base}?q={query}", ".md-search-result__item")
+                search_run(
+                    browser,
+                    server,
+                    "Material built-in search (baseline)",
+                    f"{base}?q={query}",
+                    ".md-search-result__item",
+                )
             )
     return report
 
@@ -281,7 +317,7 @@ def table(reports: list[SizeReport]) -> str:
     lines = [
         "# Scale benchmark",
         "",
-        f"`make bench` on {datetime.now(timezone.utc):%Y-%m-%d}: {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
+        f"`make bench` on {datetime.now(UTC):%Y-%m-%d}: {os.cpu_count()} CPU cores, Python {platform.python_version()}, "
         f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, Pagefind {version('pagefind')}. "
         f"Synthetic catalogues from tests/synthetic.py; query `{QUERY}`; headless Chromium, cold cache, median of {REPEATS} tries, "
         "local server. Bytes are as served (Pagefind's index files are already compressed) and as a host "
@@ -289,7 +325,9 @@ def table(reports: list[SizeReport]) -> str:
         "",
         "## Build (seconds)",
         "",
-        "| Papers | " + " | ".join(names) + " | `make site` (wall) | bare MkDocs, no plugins | bare Pagefind | ratio (target ≤ 1.25) |",
+        "| Papers | "
+        + " | ".join(names)
+        + " | `make site` (wall) | bare MkDocs, no plugins | bare Pagefind | ratio (target ≤ 1.25) |",
         "|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|",
     ]
     for r in reports:
@@ -322,7 +360,11 @@ def table(reports: list[SizeReport]) -> str:
         for s in r.searches:
             ms = f"{s.ms:,.0f}" if s.ms is not None else "–"
             judged = s.ms is not None and not s.label.startswith("Material")
-            size = f"{verdict(s.served <= TARGET_BYTES)} (gzipped: {verdict(s.gzipped <= TARGET_BYTES)})" if judged else "–"
+            size = (
+                f"{verdict(s.served <= TARGET_BYTES)} (gzipped: {verdict(s.gzipped <= TARGET_BYTES)})"
+                if judged
+                else "–"
+            )
             speed = verdict(s.ms <= TARGET_MS) if judged and s.ms is not None else "–"
             lines.append(
                 f"| {r.papers:,} | {s.label} | {s.requests} | {megabytes(s.served)} | {megabytes(s.gzipped)} | {ms} "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from tests.html import LOADED_LINK_RELS, page_url, pages, target_file
 
 # Text payloads that must show as text wherever an entry's fields appear.
@@ -17,7 +16,7 @@ TEXT_PAYLOADS = [
     "' onmouseover='alert(3)",
     "&lt;script&gt;alert(4)&lt;/script&gt;",
     "{{ 7*7 }} {% raw %} {# c #}",
-    "--8<-- \"mkdocs.yml\"",
+    '--8<-- "mkdocs.yml"',
     "<style>body{display:none}</style>",
     "<iframe src=https://evil.example/></iframe>",
     "<form action=https://evil.example/><input name=q></form>",
@@ -25,8 +24,8 @@ TEXT_PAYLOADS = [
     "[click](javascript:alert(5)) [d](data:text/html;base64,PHNjcmlwdD4=)",
     "<https://evil.example/autolink> <javascript:alert(6)>",
     "<a href=\"jav&#x61;script:alert(7)\">x</a> <a href='JaVaScRiPt:alert(8)'>y</a>",
-    "{: onclick=\"alert(9)\" } *emph* `code` | pipe |",
-    "!!! danger \"admonition\"",
+    '{: onclick="alert(9)" } *emph* `code` | pipe |',
+    '!!! danger "admonition"',
     "$\\href{javascript:alert(10)}{x}$ and $\\url{https://evil.example}$",
 ]
 
@@ -45,7 +44,14 @@ def hostile_site_problems(site: Path, allowed_hosts: set[str]) -> list[str]:
                     problems.append(f"{relative}: {element.name} has event handler {name}")
                 for item in values:
                     squashed = re.sub(r"[\s\x00-\x1f]", "", str(item)).lower()
-                    if squashed.startswith(("javascript:", "data:", "vbscript:")) and name in ("href", "src", "action", "formaction", "xlink:href", "data"):
+                    if squashed.startswith(("javascript:", "data:", "vbscript:")) and name in (
+                        "href",
+                        "src",
+                        "action",
+                        "formaction",
+                        "xlink:href",
+                        "data",
+                    ):
                         problems.append(f"{relative}: {element.name} {name}={item!r}")
         for script in soup.find_all("script"):
             src = script.get("src")
@@ -67,7 +73,11 @@ def hostile_site_problems(site: Path, allowed_hosts: set[str]) -> list[str]:
                     problems.append(f"{relative}: {element.name} loads {element[attr]}")
         for anchor in soup.find_all("a", href=True):
             host = re.match(r"https?://([^/]+)", _absolute(base, anchor["href"]))
-            if host and target_file(site, _absolute(base, anchor["href"])) is None and host.group(1) not in allowed_hosts:
+            if (
+                host
+                and target_file(site, _absolute(base, anchor["href"])) is None
+                and host.group(1) not in allowed_hosts
+            ):
                 problems.append(f"{relative}: link to unexpected host {anchor['href']}")
     return problems
 

@@ -9,8 +9,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 BASE = "http://site.test/"
-RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "link": "href", "embed": "src",
-                  "object": "data", "video": "src", "audio": "src"}
+RESOURCE_ATTRS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "link": "href",
+    "embed": "src",
+    "object": "data",
+    "video": "src",
+    "audio": "src",
+}
 
 
 def pages(site: Path) -> Iterator[tuple[str, BeautifulSoup]]:

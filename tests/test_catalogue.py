@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 
 import jsonschema
+import pydantic
 import pytest
 
 from generator.load.sources import SourceLayout
@@ -72,5 +73,5 @@ def test_schema_rejects_what_check_rejects(bad: dict) -> None:
 
     entry = {"title": "T", "abstract": "A.", "listed": "2025-03-12", "tags": ["saliency"], **bad}
     assert list(jsonschema.Draft202012Validator(json.loads(paper_json_schema())).iter_errors(entry))
-    with pytest.raises(Exception):
+    with pytest.raises(pydantic.ValidationError):
         PaperEntry.model_validate(entry)

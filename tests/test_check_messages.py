@@ -73,8 +73,7 @@ def test_every_problem_in_one_pass(project: Project, capsys: pytest.CaptureFixtu
         "site_src/papers/one.yaml:3:9: error: listed: impossible date '2025-13-01': there is no month 13",
         "site_src/papers/one.yaml:4:8: error: tags[0]: unknown tag 'saliancy' (did you mean 'saliency'?); "
         "use a key of site_src/tags.yaml or add the tag there",
-        "site_src/papers/three.yaml:1:1: error: missing required field 'abstract'; add a line such as "
-        "`abstract: >-`",
+        "site_src/papers/three.yaml:1:1: error: missing required field 'abstract'; add a line such as `abstract: >-`",
         "site_src/papers/three.yaml:1:1: error: missing required field 'listed'; add a line such as "
         '`listed: "2025-03-12"`',
         "site_src/papers/three.yaml:1:1: error: missing required field 'tags'; add a line such as "
@@ -115,7 +114,9 @@ def test_near_identical_title_is_a_warning_that_strict_makes_fatal(
     assert run_check(project, capsys, "--strict") == (1, expected)
 
 
-def test_github_annotations(project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_annotations(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     project.add("bad", entry(tags="[saliancy]"))
     code, lines = run_check(project, capsys)

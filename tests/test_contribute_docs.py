@@ -14,7 +14,9 @@ from generator.validate.schema import ENTRY_FIELDS, REQUIRED_FIELDS, LinkKind
 from tests.conftest import REPO, Project
 
 PAGE = (REPO / "site_src" / "pages" / "contribute.md").read_text(encoding="utf-8")
-FIELD_ROW = re.compile(r"^\| `(?P<field>[a-z_]+)` \| (?P<required>required|optional) \| (?P<what>[^|]+) \| (?P<example>.+) \|$", re.M)
+FIELD_ROW = re.compile(
+    r"^\| `(?P<field>[a-z_]+)` \| (?P<required>required|optional) \| (?P<what>[^|]+) \| (?P<example>.+) \|$", re.M
+)
 
 
 def documented_fields() -> dict[str, str]:

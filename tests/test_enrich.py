@@ -14,15 +14,45 @@ from generator.model import Entity, Paper, Tag
 from tests.synthetic import synthetic_entries
 
 
-def paper(slug: str, title: str, abstract: str, tags: tuple[str, ...], listed: date = date(2025, 3, 12), short: str | None = None) -> Paper:
-    return Paper(slug=slug, title=title, abstract=abstract, listed=listed, tags=tags, source=f"{slug}.yaml", short_name=short)
+def paper(
+    slug: str,
+    title: str,
+    abstract: str,
+    tags: tuple[str, ...],
+    listed: date = date(2025, 3, 12),
+    short: str | None = None,
+) -> Paper:
+    return Paper(
+        slug=slug, title=title, abstract=abstract, listed=listed, tags=tags, source=f"{slug}.yaml", short_name=short
+    )
 
 
 PAPERS = [
-    paper("sal-a", "Saliency maps for vision transformers", "Saliency maps explain vision transformers with attention rollout.", ("saliency",)),
-    paper("sal-b", "Better saliency maps", "We refine saliency maps and attention rollout for vision transformers.", ("saliency", "vit")),
-    paper("seg-a", "Panoptic segmentation of street scenes", "A panoptic segmentation network for street scenes in Cityscapes.", ("segmentation",)),
-    paper("seg-b", "Street scene segmentation", "Panoptic segmentation of street scenes with fewer labels; we compare with SAL-A.", ("segmentation",), short="SEGB"),
+    paper(
+        "sal-a",
+        "Saliency maps for vision transformers",
+        "Saliency maps explain vision transformers with attention rollout.",
+        ("saliency",),
+    ),
+    paper(
+        "sal-b",
+        "Better saliency maps",
+        "We refine saliency maps and attention rollout for vision transformers.",
+        ("saliency", "vit"),
+    ),
+    paper(
+        "seg-a",
+        "Panoptic segmentation of street scenes",
+        "A panoptic segmentation network for street scenes in Cityscapes.",
+        ("segmentation",),
+    ),
+    paper(
+        "seg-b",
+        "Street scene segmentation",
+        "Panoptic segmentation of street scenes with fewer labels; we compare with SAL-A.",
+        ("segmentation",),
+        short="SEGB",
+    ),
     paper("other", "Protein folding", "Protein structures predicted from sequences, compared with SEGB.", ("biology",)),
 ]
 
@@ -50,7 +80,9 @@ def test_related_papers_are_deterministic_and_bounded() -> None:
 
 
 def test_gazetteer_respects_word_boundaries_and_case() -> None:
-    gazetteer = Gazetteer([("SAM", "sam"), ("DINO", "dino"), ("Grounding DINO", "gdino"), ("ImageNet", "imagenet"), ("ViT", "vit")])
+    gazetteer = Gazetteer(
+        [("SAM", "sam"), ("DINO", "dino"), ("Grounding DINO", "gdino"), ("ImageNet", "imagenet"), ("ViT", "vit")]
+    )
     assert gazetteer.find("We use SAM and DINOv2 on imagenet; SAMPLE sam") == ["sam", "imagenet"]
     assert gazetteer.find("Grounding DINO beats DINO with ViT-B/16 but not GPT-4") == ["gdino", "dino", "vit"]
 
@@ -69,9 +101,14 @@ def test_case_insensitive_regex_admits_every_character_that_lowercases_to_a_lett
         char = chr(code)
         # The second form is lowercase at the end of a word, where "Σ" becomes "ς".
         for lower in {char.lower(), ("A" + char).lower()[1:]}:
-            if len(lower) == 1 and lower != char:
-                if not (re.fullmatch(f"(?i){re.escape(lower)}", char) and re.fullmatch(f"(?i)[{re.escape(lower)}]", char)):
-                    missed.append(char)
+            if (
+                len(lower) == 1
+                and lower != char
+                and not (
+                    re.fullmatch(f"(?i){re.escape(lower)}", char) and re.fullmatch(f"(?i)[{re.escape(lower)}]", char)
+                )
+            ):
+                missed.append(char)
     assert missed == []
 
 

@@ -128,16 +128,26 @@ def test_json_feeds_are_json_feed_1_1_with_text_content(site: Path) -> None:
 
 
 def _paper(i: int) -> Paper:
-    return Paper(slug=f"p{i:02d}", title=f"Paper {i}", abstract="A.", listed=date(2024, 1, 1) + timedelta(days=i),
-                 tags=("t",), source=f"site_src/papers/p{i:02d}.yaml")
+    return Paper(
+        slug=f"p{i:02d}",
+        title=f"Paper {i}",
+        abstract="A.",
+        listed=date(2024, 1, 1) + timedelta(days=i),
+        tags=("t",),
+        source=f"site_src/papers/p{i:02d}.yaml",
+    )
 
 
 def test_feed_holds_only_the_newest_fifty_papers() -> None:
     papers = tuple(_paper(i) for i in range(FEED_SIZE + 5))
     enriched = Enriched(
         catalogue=Catalogue(papers=papers, tags={"t": Tag("t", "T", "Tee.")}, entities={}),
-        related={}, mentions={}, mentioned_by={}, papers_by_tag={"t": tuple(p.slug for p in reversed(papers))},
-        papers_by_entity={}, tag_cooccurrence={},
+        related={},
+        mentions={},
+        mentioned_by={},
+        papers_by_tag={"t": tuple(p.slug for p in reversed(papers))},
+        papers_by_entity={},
+        tag_cooccurrence={},
     )
     files = render_feeds(enriched, SiteSettings("Cat", SITE_URL, "https://github.com/o/r", "edit/main/site_src/"))
     for path in ("feed.xml", "tags/t/feed.xml"):
@@ -159,8 +169,16 @@ def test_feed_holds_only_the_newest_fifty_papers() -> None:
     ],
 )
 def test_bibtex_entry_parses_in_both_clients(title: str) -> None:
-    paper = Paper(slug="p", title=title, abstract="A.", listed=date(2025, 1, 1), tags=("t",), source="s",
-                  authors=(title, "Smith, Jr., John, Extra", "Rock and Roll Band"), venue=title)
+    paper = Paper(
+        slug="p",
+        title=title,
+        abstract="A.",
+        listed=date(2025, 1, 1),
+        tags=("t",),
+        source="s",
+        authors=(title, "Smith, Jr., John, Extra", "Rock and Roll Band"),
+        venue=title,
+    )
     text = bibtex_entry(paper)
     library = bibtexparser.parse_string(text)
     assert library.failed_blocks == [] and [e.key for e in library.entries] == ["p"]
@@ -206,8 +224,15 @@ def test_api_page_documents_every_export_and_field(site: Path) -> None:
     papers = json.loads((site / "api/papers.json").read_text(encoding="utf-8"))
     tags = json.loads((site / "api/tags.json").read_text(encoding="utf-8"))
     assert set(papers) | set(papers["papers"][0]) | set(tags) | set(tags["tags"][0]) <= documented
-    for name in ("feed.xml", "feed.json", "tags/<key>/feed.xml", "api/papers.json", "api/tags.json", "api/papers.bib",
-                 "tags/<key>/papers.bib"):
+    for name in (
+        "feed.xml",
+        "feed.json",
+        "tags/<key>/feed.xml",
+        "api/papers.json",
+        "api/tags.json",
+        "api/papers.bib",
+        "tags/<key>/papers.bib",
+    ):
         assert f"`{name}`" in doc
     assert "api.md" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 

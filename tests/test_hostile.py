@@ -20,8 +20,16 @@ from tests.hostile import TEXT_PAYLOADS, hostile_site_problems, text_of_site
 
 # Hosts a page may link to: arXiv/DOI buttons, the repository, Material's footer, the fixture's
 # links, the specifications the API page cites and the local preview the contribute page names.
-ALLOWED_HOSTS = {"arxiv.org", "doi.org", "github.com", "squidfunk.github.io", "example.org",
-                 "www.rfc-editor.org", "www.jsonfeed.org", "127.0.0.1:8000"}
+ALLOWED_HOSTS = {
+    "arxiv.org",
+    "doi.org",
+    "github.com",
+    "squidfunk.github.io",
+    "example.org",
+    "www.rfc-editor.org",
+    "www.jsonfeed.org",
+    "127.0.0.1:8000",
+}
 
 
 def check(project: Project, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -44,7 +52,7 @@ BAD_URLS = [
     "DATA:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
     "https:javascript:alert(1)",
-    "https://evil.example/\"onmouseover=\"alert(1)",
+    'https://evil.example/"onmouseover="alert(1)',
     "https://evil.example/<script>",
     "http://github.com/x/y",
     "HTTPS://github.com/x/y",
@@ -67,20 +75,23 @@ def test_check_rejects_unsafe_urls_in_every_link_field(
 @pytest.mark.parametrize(
     ("field_text", "fragment"),
     [
-        ("title: \"Bell\\a character\"", "invisible character U+0007"),
-        ("title: \"Right-to-left \\u202e override\"", "invisible character U+202E (right-to-left override)"),
-        ("title: \"Zero\\u200bwidth\"", "invisible character U+200B (zero width space)"),
-        ("title: \"Line\\u2028separator\"", "invisible character U+2028 (line separator)"),
-        ("title: \"two\\nlines\"", "expected a single line of text"),
-        ("short_name: \"A\\u200dB\"", "invisible character U+200D (zero width joiner)"),
-        ("venue: \"CVPR\\u2066 2023\"", "invisible character U+2066"),
-        ("authors: [\"Ann\\u202eB\"]", "invisible character U+202E"),
+        ('title: "Bell\\a character"', "invisible character U+0007"),
+        ('title: "Right-to-left \\u202e override"', "invisible character U+202E (right-to-left override)"),
+        ('title: "Zero\\u200bwidth"', "invisible character U+200B (zero width space)"),
+        ('title: "Line\\u2028separator"', "invisible character U+2028 (line separator)"),
+        ('title: "two\\nlines"', "expected a single line of text"),
+        ('short_name: "A\\u200dB"', "invisible character U+200D (zero width joiner)"),
+        ('venue: "CVPR\\u2066 2023"', "invisible character U+2066"),
+        ('authors: ["Ann\\u202eB"]', "invisible character U+202E"),
         ("title: " + "x" * 301, "is 301 characters long; the limit is 300"),
         ("abstract: " + "word " * 1300, "characters long; the limit is 5000"),
         ("title: {nested: {deeper: value}}", "title: expected text, got a mapping"),
         ("authors: [[[[[[[[[deep]]]]]]]]]", "nesting deeper than 8 levels is not allowed"),
         ("title: &anchor Title", "YAML anchor '&anchor' is not allowed"),
-        ("title: !!python/object/apply:os.system [\"echo pwned\"]", "YAML tag '!!python/object/apply:os.system' is not allowed"),
+        (
+            'title: !!python/object/apply:os.system ["echo pwned"]',
+            "YAML tag '!!python/object/apply:os.system' is not allowed",
+        ),
         ("title: !!binary aGVsbG8=", "YAML tag '!!binary' is not allowed"),
     ],
 )
@@ -97,12 +108,15 @@ def test_check_rejects_hostile_field_values(
 
 def test_yaml_bomb_is_rejected(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=False)
     )
     project.add("bomb", bomb)
     code, out = check(project, capsys)
-    assert (code, out) == (1, "site_src/papers/bomb.yaml:1:4: error: YAML anchor '&a' is not allowed; "
-                              "remove it and write values out in full\n")
+    assert (code, out) == (
+        1,
+        "site_src/papers/bomb.yaml:1:4: error: YAML anchor '&a' is not allowed; "
+        "remove it and write values out in full\n",
+    )
 
 
 def test_huge_file_is_rejected_unread(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,14 +172,18 @@ def hostile_project(project: Project) -> Project:
                 authors=json.dumps([payload, f"Author {i}"]),
                 venue=json.dumps(payload[:200]),
                 abstract=json.dumps(f"We study saliency.\n\n{payload}\n\nSegmentation {payload}"),
-                links="\n  code: https://github.com/x/y\n  project: https://example.org/p?a=1&b=<2>".replace("<2>", "2"),
+                links="\n  code: https://github.com/x/y\n  project: https://example.org/p?a=1&b=<2>".replace(
+                    "<2>", "2"
+                ),
             ),
         )
     return project
 
 
 @pytest.mark.slow
-def test_hostile_catalogue_builds_with_every_payload_inert(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hostile_catalogue_builds_with_every_payload_inert(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
     hostile_project(project)
     assert main(["--root", str(project.root), "build"]) == 0, capsys.readouterr().out
     site = project.root / "site"
@@ -194,19 +212,38 @@ def test_hostile_catalogue_builds_with_every_payload_inert(project: Project, cap
         assert live not in raw
 
 
-hostile_text = st.lists(
-    st.one_of(
-        st.sampled_from(list("<>&\"'`/\\=*_[](){}!#|$%:;-+.~^ ") + ["javascript:", "<script>", "onerror=", "{{", "{%", "--8<--", "&lt;", "&#"]),
-        st.characters(exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Co", "Cn")),
-    ),
-    min_size=1,
-    max_size=30,
-).map(lambda parts: " ".join("".join(parts).split())).filter(bool)
+hostile_text = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    *list("<>&\"'`/\\=*_[](){}!#|$%:;-+.~^ "),
+                    "javascript:",
+                    "<script>",
+                    "onerror=",
+                    "{{",
+                    "{%",
+                    "--8<--",
+                    "&lt;",
+                    "&#",
+                ]
+            ),
+            st.characters(exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Co", "Cn")),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(lambda parts: " ".join("".join(parts).split()))
+    .filter(bool)
+)
 
 
 @pytest.mark.slow
-@settings(max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "25")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(title=hostile_text, author=hostile_text, abstract=hostile_text)
 def test_generated_strings_never_inject_markup(
     project: Project, capsys: pytest.CaptureFixture[str], title: str, author: str, abstract: str

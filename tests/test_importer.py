@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.importer.hf_page import PageFormatError, links, parse_page, short_name
 from generator.importer.entry_file import slugify
+from generator.importer.hf_page import PageFormatError, links, parse_page, short_name
 from tests.conftest import REPO, SEED, Project
 from tests.golden import assert_golden, tree_text
 
@@ -81,8 +81,12 @@ def test_links_are_classified_and_trimmed() -> None:
 
 @pytest.mark.parametrize(
     ("title", "expected"),
-    [("GCoNet+: A Stronger Detector", "GCoNet+"), ("T^3-S2S: Training-free", "T^3-S2S"),
-     ("There and Back Again: Revisiting", None), ("Multifaceted: lower", None)],
+    [
+        ("GCoNet+: A Stronger Detector", "GCoNet+"),
+        ("T^3-S2S: Training-free", "T^3-S2S"),
+        ("There and Back Again: Revisiting", None),
+        ("Multifaceted: lower", None),
+    ],
 )
 def test_short_name_from_acronym_titles(title: str, expected: str | None) -> None:
     assert short_name(title) == expected

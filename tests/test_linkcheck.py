@@ -47,10 +47,16 @@ class FakeWeb:
         ({"HEAD": 405, "GET": 200}, (200, ""), ["HEAD", "GET"]),
         ({"HEAD": 404, "GET": 404}, (404, ""), ["HEAD", "GET"]),
         ({"HEAD": TimeoutError("timed out"), "GET": 200}, (200, ""), ["HEAD", "GET"]),
-        ({"HEAD": urllib.error.URLError(OSError("Connection refused")), "GET": urllib.error.URLError("no host")},
-         (None, "no host"), ["HEAD", "GET"]),
-        ({"HEAD": TimeoutError("timed out"), "GET": TimeoutError("timed out")},
-         (None, "TimeoutError: timed out"), ["HEAD", "GET"]),
+        (
+            {"HEAD": urllib.error.URLError(OSError("Connection refused")), "GET": urllib.error.URLError("no host")},
+            (None, "no host"),
+            ["HEAD", "GET"],
+        ),
+        (
+            {"HEAD": TimeoutError("timed out"), "GET": TimeoutError("timed out")},
+            (None, "TimeoutError: timed out"),
+            ["HEAD", "GET"],
+        ),
     ],
     ids=["head-ok", "head-refused", "missing", "head-timeout", "unreachable", "timeout"],
 )
@@ -64,8 +70,11 @@ def test_head_then_get(answers: dict[str, int | Exception], expected: tuple[int 
 def test_each_url_is_asked_once_and_every_entry_gets_its_result() -> None:
     shared, other = "https://github.com/shared/code", "https://example.org/gone"
     web = FakeWeb({("HEAD", shared): 200, ("HEAD", other): 410, ("GET", other): 410})
-    targets = [LinkTarget("a.yaml", "code", shared), LinkTarget("b.yaml", "code", shared),
-               LinkTarget("b.yaml", "project", other)]
+    targets = [
+        LinkTarget("a.yaml", "code", shared),
+        LinkTarget("b.yaml", "code", shared),
+        LinkTarget("b.yaml", "project", other),
+    ]
     results = check_links(targets, web, workers=2, timeout=5.0)
     assert results == [LinkResult(targets[0], 200), LinkResult(targets[1], 200), LinkResult(targets[2], 410)]
     assert sorted(web.asked) == [("GET", other), ("HEAD", other), ("HEAD", shared)]
@@ -116,8 +125,13 @@ def test_cli_reports_dead_links_and_still_exits_zero(
     project.add("alive", entry(title="Alive", links="\n  code: https://github.com/a/alive\n  paper: https://x.org/p"))
     project.add("dead", entry(title="Dead", links="\n  project: https://example.org/dead"))
     project.add("none", entry(title="No Links"))
-    web = FakeWeb({("HEAD", "https://github.com/a/alive"): 200,
-                   ("HEAD", "https://example.org/dead"): 404, ("GET", "https://example.org/dead"): 404})
+    web = FakeWeb(
+        {
+            ("HEAD", "https://github.com/a/alive"): 200,
+            ("HEAD", "https://example.org/dead"): 404,
+            ("GET", "https://example.org/dead"): 404,
+        }
+    )
     monkeypatch.setattr(linkcheck, "http_status", web)
     report = tmp_path / "report.md"
     assert main(["--root", str(project.root), "links", "--out", str(report)]) == 0

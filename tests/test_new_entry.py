@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import urllib.error
 import urllib.request
 from datetime import date
@@ -65,7 +66,9 @@ def test_bibtex_entry_is_filled_and_passes_check(project: Project, capsys: pytes
     text = (project.root / out.strip()).read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/paper.schema.json\n")
     data = parse_yaml(text).data
-    assert data.pop("abstract").startswith("Detection of visually salient image regions is useful for applications like object")
+    assert data.pop("abstract").startswith(
+        "Detection of visually salient image regions is useful for applications like object"
+    )
     assert data == {
         "title": "Frequency-tuned Salient Region Detection",
         "authors": ["Radhakrishna Achanta", "Sheila Hemami", "Francisco Estrada", "Sabine Süsstrunk"],
@@ -86,11 +89,20 @@ def test_arxiv_entry_is_filled_from_the_recorded_response(
     assert (code, out, err) == (0, "site_src/papers/u-2-net.yaml\n", "")
     assert offline == ["https://export.arxiv.org/api/query?id_list=2005.09007"]
     data = written(project)["u-2-net.yaml"]
-    assert data.pop("abstract").endswith("on six SOD datasets. The code is available: https://github.com/NathanUA/U-2-Net.")
+    assert data.pop("abstract").endswith(
+        "on six SOD datasets. The code is available: https://github.com/NathanUA/U-2-Net."
+    )
     assert data == {
         "title": "U$^2$-Net: Going Deeper with Nested U-Structure for Salient Object Detection",
         "short_name": "U$^2$-Net",
-        "authors": ["Xuebin Qin", "Zichen Zhang", "Chenyang Huang", "Masood Dehghan", "Osmar R. Zaiane", "Martin Jagersand"],
+        "authors": [
+            "Xuebin Qin",
+            "Zichen Zhang",
+            "Chenyang Huang",
+            "Masood Dehghan",
+            "Osmar R. Zaiane",
+            "Martin Jagersand",
+        ],
         "listed": date.today().isoformat(),
         "published": "2020-05-18",
         "arxiv": "2005.09007",
@@ -113,11 +125,16 @@ def test_no_suggested_tag_is_an_error_naming_the_flag(project: Project, capsys: 
 
 
 def test_tag_flag_completes_an_arxiv_entry(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(project, capsys, "new", "--arxiv", "1706.03762", "--tag", "vision", "--short-name", "Transformer")
+    code, out, _ = run(
+        project, capsys, "new", "--arxiv", "1706.03762", "--tag", "vision", "--short-name", "Transformer"
+    )
     assert (code, out) == (0, "site_src/papers/transformer.yaml\n")
     data = written(project)["transformer.yaml"]
     assert (data["title"], data["tags"], data["arxiv"], data["published"]) == (
-        "Attention Is All You Need", ["vision"], "1706.03762", "2017-06-12"
+        "Attention Is All You Need",
+        ["vision"],
+        "1706.03762",
+        "2017-06-12",
     )
     assert data["authors"][6] == "Lukasz Kaiser"
     assert "links" not in data and "doi" not in data and "venue" not in data
@@ -126,7 +143,9 @@ def test_tag_flag_completes_an_arxiv_entry(project: Project, capsys: pytest.Capt
 
 def test_arxiv_not_found_is_a_clear_error(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, capsys, "new", "--arxiv", "2312.99999", "--tag", "vision") == (
-        1, "", "error: arXiv has no paper 2312.99999; check the id on https://arxiv.org/abs/2312.99999\n"
+        1,
+        "",
+        "error: arXiv has no paper 2312.99999; check the id on https://arxiv.org/abs/2312.99999\n",
     )
     assert written(project) == {}
 
@@ -145,12 +164,21 @@ def test_malformed_arxiv_id_is_refused_before_asking_arxiv(
     ("existing", "args", "label"),
     [
         (entry(arxiv='"1706.03762v5"'), ["--arxiv", "1706.03762", "--tag", "vision"], "same arXiv id: 1706.03762"),
-        (entry(doi='"10.1109/cvpr.2009.5206596"'), ["--bibtex", str(BIBTEX / "frequency-tuned.bib")],
-         "same DOI: 10.1109/CVPR.2009.5206596"),
-        (entry(title="Frequency-Tuned Salient Region Detection."), ["--bibtex", str(BIBTEX / "frequency-tuned.bib")],
-         "same title: Frequency-tuned Salient Region Detection"),
-        (entry(title="Attention is all you need"), ["--title", "Attention Is All You Need!"],
-         "same title: Attention Is All You Need!"),
+        (
+            entry(doi='"10.1109/cvpr.2009.5206596"'),
+            ["--bibtex", str(BIBTEX / "frequency-tuned.bib")],
+            "same DOI: 10.1109/CVPR.2009.5206596",
+        ),
+        (
+            entry(title="Frequency-Tuned Salient Region Detection."),
+            ["--bibtex", str(BIBTEX / "frequency-tuned.bib")],
+            "same title: Frequency-tuned Salient Region Detection",
+        ),
+        (
+            entry(title="Attention is all you need"),
+            ["--title", "Attention Is All You Need!"],
+            "same title: Attention Is All You Need!",
+        ),
     ],
     ids=["arxiv-version", "doi-case", "normalised-title", "title-before-prompting"],
 )
@@ -195,7 +223,9 @@ def test_prompts_for_missing_fields_on_a_terminal(
     )
     data = written(project)["dense-prediction-made-simple.yaml"]
     assert (data["title"], data["abstract"], data["tags"], data["links"]) == (
-        "Dense Prediction Made Simple", "We study images.", ["segmentation", "vision"],
+        "Dense Prediction Made Simple",
+        "We study images.",
+        ["segmentation", "vision"],
         {"code": "https://github.com/example/dense"},
     )
 
@@ -204,10 +234,15 @@ def test_prompts_for_missing_fields_on_a_terminal(
     ("flags", "message"),
     [
         (["--published", "2023-02-30"], "  published: impossible date '2023-02-30': February 2023 has 28 days"),
-        (["--tag", "saliancy"], "  tags[0]: unknown tag 'saliancy' (did you mean 'saliency'?); "
-         "use a key of site_src/tags.yaml or add the tag there"),
-        (["--code", "http://github.com/x/y"], "  links.code: expected an https:// URL, got 'http://github.com/x/y'; "
-         "change http:// to https://"),
+        (
+            ["--tag", "saliancy"],
+            "  tags[0]: unknown tag 'saliancy' (did you mean 'saliency'?); "
+            "use a key of site_src/tags.yaml or add the tag there",
+        ),
+        (
+            ["--code", "http://github.com/x/y"],
+            "  links.code: expected an https:// URL, got 'http://github.com/x/y'; change http:// to https://",
+        ),
     ],
     ids=["impossible-date", "unknown-tag", "http-link"],
 )
@@ -222,18 +257,33 @@ def test_entry_that_would_fail_check_is_not_written(
 
 
 def test_flags_override_the_source(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["--bibtex", str(BIBTEX / "frequency-tuned.bib"), "--venue", "CVPR 2009", "--tag", "saliency",
-            "--author", "R. Achanta", "--project", "https://example.org/ft"]
+    args = [
+        "--bibtex",
+        str(BIBTEX / "frequency-tuned.bib"),
+        "--venue",
+        "CVPR 2009",
+        "--tag",
+        "saliency",
+        "--author",
+        "R. Achanta",
+        "--project",
+        "https://example.org/ft",
+    ]
     code, out, _ = run(project, capsys, "new", *args)
     assert code == 0
     data = written(project)[Path(out.strip()).name]
     assert (data["venue"], data["tags"], data["authors"]) == ("CVPR 2009", ["saliency"], ["R. Achanta"])
-    assert data["links"] == {"paper": "https://ieeexplore.ieee.org/document/5206596", "project": "https://example.org/ft"}
+    assert data["links"] == {
+        "paper": "https://ieeexplore.ieee.org/document/5206596",
+        "project": "https://example.org/ft",
+    }
 
 
 def test_unreadable_bibtex_file_is_named(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(project, capsys, "new", "--bibtex", "missing.bib") == (
-        1, "", "error: missing.bib: No such file or directory\n"
+        1,
+        "",
+        "error: missing.bib: No such file or directory\n",
     )
 
 
@@ -252,7 +302,12 @@ def test_bibtex_names_accents_and_braces_become_plain_text() -> None:
         }""")
     assert draft.title == "GCoNet+: A Stronger Group Collaborative Co-Salient Object Detector"
     assert draft.authors == (
-        "Jérôme Müller", "Jan van der Berg", "John Smith Jr.", "José García", "Barnes and Noble", "Łukasz Kaiser"
+        "Jérôme Müller",
+        "Jan van der Berg",
+        "John Smith Jr.",
+        "José García",
+        "Barnes and Noble",
+        "Łukasz Kaiser",
     )
     assert (draft.published, draft.doi) == ("2023-09-14", "10.1109/TPAMI.2023.3264571")
     assert draft.venue == "IEEE Transactions on Pattern Analysis and Machine Intelligence"
@@ -276,7 +331,11 @@ def test_bibtex_dates(fields: str, published: str) -> None:
     ("fields", "arxiv_id", "venue"),
     [
         ("eprint = {1706.03762}, archivePrefix = {arXiv}", "1706.03762", ""),
-        ("journal = {CoRR}, volume = {abs/1706.03762}, eprinttype = {arXiv}, eprint = {1706.03762v2}", "1706.03762v2", ""),
+        (
+            "journal = {CoRR}, volume = {abs/1706.03762}, eprinttype = {arXiv}, eprint = {1706.03762v2}",
+            "1706.03762v2",
+            "",
+        ),
         ("journal = {arXiv preprint arXiv:1706.03762}", "1706.03762", ""),
         ("url = {https://arxiv.org/abs/cs/0112017}, booktitle = {NeurIPS}", "cs/0112017", "NeurIPS"),
         ("eprint = {hep-th/9901001}", "hep-th/9901001", ""),
@@ -293,7 +352,9 @@ def test_bibtex_url_kinds() -> None:
         return parse_bibtex(f"@misc{{k, title = {{T}}, url = {{{url}}}}}").links
 
     assert url_links("https://github.com/owner/repo_name") == {"code": "https://github.com/owner/repo_name"}
-    assert url_links("https://openaccess.thecvf.com/paper%20x.pdf") == {"paper": "https://openaccess.thecvf.com/paper%20x.pdf"}
+    assert url_links("https://openaccess.thecvf.com/paper%20x.pdf") == {
+        "paper": "https://openaccess.thecvf.com/paper%20x.pdf"
+    }
     assert url_links("http://example.org/insecure") == {}
     assert parse_bibtex("@misc{k, title = {T}, url = {https://doi.org/10.1000/xyz}}").doi == "10.1000/xyz"
 
@@ -302,8 +363,10 @@ def test_bibtex_url_kinds() -> None:
     ("text", "message"),
     [
         ("", "expected exactly one BibTeX entry such as @article{key, ...}, found no entry"),
-        ("@misc{a, title={A}}\n@misc{b, title={B}}", "expected exactly one BibTeX entry such as @article{key, ...}, "
-         "found 2 entries (a, b)"),
+        (
+            "@misc{a, title={A}}\n@misc{b, title={B}}",
+            "expected exactly one BibTeX entry such as @article{key, ...}, found 2 entries (a, b)",
+        ),
         ("@misc{a, title={A}, title={B}}", "line 1: not valid BibTeX (Duplicate field keys on entry: 'title'."),
         ("@misc{a, eprint={not-an-id}, archivePrefix={arXiv}}", "eprint: malformed arXiv id 'not-an-id'"),
     ],
@@ -316,7 +379,7 @@ def test_bibtex_errors(text: str, message: str) -> None:
 
 
 def test_feed_for_another_paper_is_refused() -> None:
-    with pytest.raises(SourceError, match="asked arXiv for 2005.09007 but the feed describes 1706.03762v7"):
+    with pytest.raises(SourceError, match=re.escape("asked arXiv for 2005.09007 but the feed describes 1706.03762v7")):
         parse_feed((FIXTURES / "arxiv" / "1706.03762.xml").read_bytes(), "2005.09007")
 
 
@@ -333,7 +396,8 @@ def test_api_error_entry_is_not_found_with_the_api_reason() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["1706.03762", "arXiv:1706.03762", "https://arxiv.org/abs/1706.03762", "http://arxiv.org/pdf/1706.03762.pdf"]
+    "text",
+    ["1706.03762", "arXiv:1706.03762", "https://arxiv.org/abs/1706.03762", "http://arxiv.org/pdf/1706.03762.pdf"],
 )
 def test_requested_id_accepts_common_spellings(text: str) -> None:
     assert requested_id(text) == "1706.03762"
@@ -348,10 +412,14 @@ def test_draft_override_keeps_unknown_fields_and_merges_links() -> None:
 @pytest.mark.parametrize(
     ("error", "message"),
     [
-        (urllib.error.HTTPError("u", 503, "Service Unavailable", {}, None),  # type: ignore[arg-type]
-         "the arXiv API answered HTTP 503 for https://export.arxiv.org/api/query?id_list=1; try again later"),
-        (urllib.error.URLError("Name or service not known"),
-         "could not reach the arXiv API (Name or service not known); check the connection or use --bibtex"),
+        (
+            urllib.error.HTTPError("u", 503, "Service Unavailable", {}, None),  # type: ignore[arg-type]
+            "the arXiv API answered HTTP 503 for https://export.arxiv.org/api/query?id_list=1; try again later",
+        ),
+        (
+            urllib.error.URLError("Name or service not known"),
+            "could not reach the arXiv API (Name or service not known); check the connection or use --bibtex",
+        ),
     ],
 )
 def test_http_get_turns_failures_into_source_errors(

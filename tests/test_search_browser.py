@@ -32,7 +32,9 @@ def opened(browser: Any, base_url: str) -> Iterator[tuple[Any, PageLog]]:
 
 def tagged(key: str) -> int:
     """Return how many seed papers carry the tag `key`."""
-    return sum(key in parse_yaml(p.read_text(encoding="utf-8")).data["tags"] for p in (REPO / "site_src/papers").glob("*.yaml"))
+    return sum(
+        key in parse_yaml(p.read_text(encoding="utf-8")).data["tags"] for p in (REPO / "site_src/papers").glob("*.yaml")
+    )
 
 
 def tag_name(key: str) -> str:
@@ -53,7 +55,9 @@ def wait_for_query(page: Any, path: str, query: dict[str, list[str]]) -> None:
     page.wait_for_url(lambda url: urlsplit(url).path.endswith(path) and parse_qs(urlsplit(url).query) == query)
 
 
-def test_header_search_finds_unlearning_papers_and_loads_pagefind_only_when_used(base_url: str, opened: tuple[Any, PageLog]) -> None:
+def test_header_search_finds_unlearning_papers_and_loads_pagefind_only_when_used(
+    base_url: str, opened: tuple[Any, PageLog]
+) -> None:
     page, log = opened
     page.goto(base_url + "papers/volo/", wait_until="networkidle")
     assert not [url for url in log.requests if "/pagefind/" in url]
@@ -69,7 +73,9 @@ def test_header_search_finds_unlearning_papers_and_loads_pagefind_only_when_used
     assert first.locator(".catalogue-search__excerpt mark").count() >= 1
 
 
-def test_header_search_arrow_keys_and_enter_open_a_result_and_escape_closes(base_url: str, opened: tuple[Any, PageLog]) -> None:
+def test_header_search_arrow_keys_and_enter_open_a_result_and_escape_closes(
+    base_url: str, opened: tuple[Any, PageLog]
+) -> None:
     page, _ = opened
     page.goto(base_url, wait_until="networkidle")
     page.keyboard.press("s")
@@ -103,7 +109,9 @@ def test_header_search_links_to_all_results_on_the_search_page(base_url: str, op
     assert page.locator(".search-page__list > li").count() >= 8
 
 
-def test_search_page_tag_facet_keeps_only_papers_with_that_tag_and_back_undoes_it(base_url: str, opened: tuple[Any, PageLog]) -> None:
+def test_search_page_tag_facet_keeps_only_papers_with_that_tag_and_back_undoes_it(
+    base_url: str, opened: tuple[Any, PageLog]
+) -> None:
     page, _ = opened
     name = tag_name(TAG_KEY)
     page.goto(base_url + "search/", wait_until="networkidle")
@@ -140,7 +148,9 @@ def test_search_page_reads_query_filters_sort_and_page_from_the_url(base_url: st
     assert dates and dates == sorted(dates, reverse=True)
 
 
-def test_search_page_paginates_twenty_results_and_loads_only_their_data(base_url: str, opened: tuple[Any, PageLog]) -> None:
+def test_search_page_paginates_twenty_results_and_loads_only_their_data(
+    base_url: str, opened: tuple[Any, PageLog]
+) -> None:
     page, log = opened
     page.goto(base_url + "search/", wait_until="networkidle")
     wait_ready(page)

@@ -12,13 +12,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
-from generator.load.sources import SourceLayout
 from generator.load.settings import read_settings
+from generator.load.sources import SourceLayout
 from generator.pipeline import enriched_catalogue
 from generator.render.search_docs import search_documents
-from generator.write.publish import Timings
 from generator.write import publish
 from generator.write.docs import write_docs
+from generator.write.publish import Timings
 from generator.write.search_index import read_record
 from tests.conftest import Project, entry, make_project
 from tests.test_site_build import digest
@@ -37,8 +37,12 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project.add("plain", entry(title="Segmenting Things", tags="[segmentation]", listed='"2024-05-01"'))
     project.add(
         "coded",
-        entry(title="Saliency With Code", short_name="SWC", authors="[Ada Lovelace, Alan Turing]",
-              links="{code: 'https://github.com/example/swc'}"),
+        entry(
+            title="Saliency With Code",
+            short_name="SWC",
+            authors="[Ada Lovelace, Alan Turing]",
+            links="{code: 'https://github.com/example/swc'}",
+        ),
     )
     project.add("hostile", entry(title=json.dumps(HOSTILE), abstract=json.dumps(HOSTILE + ". More text follows here.")))
     assert main(["--root", str(root), "build"]) == 0
@@ -69,8 +73,14 @@ def test_the_index_holds_exactly_the_papers(small_site: Path) -> None:
 def test_search_document_weights_title_short_name_authors_tags_and_entities(documents: dict[str, str]) -> None:
     body = document(documents, "coded").select_one("[data-pagefind-body]")
     weight = {el.get_text(" ", strip=True): el["data-pagefind-weight"] for el in body.select("[data-pagefind-weight]")}
-    assert weight == {"Saliency With Code": "10", "SWC": "8", "Ada Lovelace, Alan Turing": "5", "Saliency": "4",
-                      "Segmentation": "4", "ImageNet": "3"}
+    assert weight == {
+        "Saliency With Code": "10",
+        "SWC": "8",
+        "Ada Lovelace, Alan Turing": "5",
+        "Saliency": "4",
+        "Segmentation": "4",
+        "ImageNet": "3",
+    }
     assert body.select_one("h1")["data-pagefind-meta"] == "title"
     assert body.select_one("[data-pagefind-meta=short_name]").get_text() == "SWC"
 
@@ -112,7 +122,9 @@ def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site
     assert {"title", "short_name", "tags", "listed", "summary"} <= set(meta[5])
 
 
-def test_a_second_pagefind_run_writes_the_same_bundle(small_site: Path, documents: dict[str, str], tmp_path: Path) -> None:
+def test_a_second_pagefind_run_writes_the_same_bundle(
+    small_site: Path, documents: dict[str, str], tmp_path: Path
+) -> None:
     """Pagefind lists filter values in random order; the build sorts them so rebuilds are identical."""
     write_docs(documents, tmp_path / "search")
     indexing = publish.Indexing(tmp_path / "search", tmp_path / "again", tmp_path / "pagefind.log")
@@ -120,8 +132,9 @@ def test_a_second_pagefind_run_writes_the_same_bundle(small_site: Path, document
     assert digest(tmp_path / "again") == digest(small_site / "pagefind")
 
 
-def test_a_pagefind_failure_keeps_the_previous_site(project: Project, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_pagefind_failure_keeps_the_previous_site(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     project.add("good", entry())
     assert main(["--root", str(project.root), "build"]) == 0
     before = digest(project.root / "site")
@@ -130,7 +143,9 @@ def test_a_pagefind_failure_keeps_the_previous_site(project: Project, monkeypatc
     monkeypatch.setattr(publish.subprocess, "Popen", lambda command, **options: popen(failing, **options))
     project.add("another", entry(title="Another Saliency Study"))
     assert main(["--root", str(project.root), "build"]) == 1
-    assert "Pagefind could not index the site: Error: Pagefind was not able to build an index." in capsys.readouterr().out
+    assert (
+        "Pagefind could not index the site: Error: Pagefind was not able to build an index." in capsys.readouterr().out
+    )
     assert digest(project.root / "site") == before
 
 

@@ -46,7 +46,9 @@ def test_edit_shows_up_in_the_preview(project: Project) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         page = f"http://127.0.0.1:{port}/papers/study/"

@@ -25,7 +25,9 @@ def digest(site: Path) -> dict[str, str]:
 
 
 def tracked_changes() -> str:
-    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True
+    )
     return status.stdout
 
 
@@ -73,7 +75,8 @@ def test_every_used_tag_has_a_page_listing_its_papers(site: Path) -> None:
 def test_no_broken_internal_link(site: Path) -> None:
     # 404.html links from the deployed root (site_url), wherever it is served; it is left out here.
     broken = [
-        (page, url) for page, _, url in links(site)
+        (page, url)
+        for page, _, url in links(site)
         if page != "404.html" and (target := target_file(site, url)) is not None and not target.is_file()
     ]
     assert broken == []

@@ -48,7 +48,9 @@ def test_three_workflows_exist() -> None:
 
 
 def test_zizmor_auditor_finds_nothing() -> None:
-    result = tool("zizmor", "--offline", "--persona", "auditor", "--no-progress", "--color", "never", ".github/workflows")
+    result = tool(
+        "zizmor", "--offline", "--persona", "auditor", "--no-progress", "--color", "never", ".github/workflows"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout, result.stdout
 
@@ -81,7 +83,7 @@ def test_linters_fail_on_a_bad_workflow(tmp_path: Path) -> None:
     bad.parent.mkdir(parents=True)
     bad.write_text(
         "on: pull_request_target\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
-        "      - uses: actions/checkout@v4\n      - run: echo \"${{ github.event.pull_request.title }}\"\n"
+        '      - uses: actions/checkout@v4\n      - run: echo "${{ github.event.pull_request.title }}"\n'
     )
     assert tool("zizmor", "--offline", "--persona", "auditor", "--no-progress", str(bad.parent)).returncode != 0
     bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n")
@@ -141,7 +143,13 @@ def test_link_check_is_scheduled_never_on_pull_requests() -> None:
 def test_ci_checks_tests_builds_and_uploads_the_site() -> None:
     steps = load(GITHUB / "workflows" / "ci.yml")["jobs"]["test"]["steps"]
     runs = " ".join(s.get("run", "") for s in steps)
-    for command in ("pip install -e '.[test]'", "-m generator check", "apt-get install -y chromium", "make test", "make site"):
+    for command in (
+        "pip install -e '.[test]'",
+        "-m generator check",
+        "apt-get install -y chromium",
+        "make test",
+        "make site",
+    ):
         assert command in runs
     (test,) = [s for s in steps if s.get("run") == "make test"]
     assert test["env"] == {"REQUIRE_BROWSER": "1"}

@@ -58,15 +58,18 @@ def test_mkdocs_failure_leaves_the_previous_site_intact(project: Project, capsys
 
 
 @pytest.mark.parametrize("bad", [".", "site_src", "site_src/site"])
-def test_site_dir_in_mkdocs_yml_is_checked_too(project: Project, capsys: pytest.CaptureFixture[str], bad: str,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_site_dir_in_mkdocs_yml_is_checked_too(
+    project: Project, capsys: pytest.CaptureFixture[str], bad: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import generator.pipeline as pipeline
 
     project.add("good", entry())
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text().replace("site_dir: site", f"site_dir: {bad}"))
     before = digest(project.root / "site_src")
-    monkeypatch.setattr(pipeline, "enriched_catalogue", lambda *_: pytest.fail("loaded the catalogue before refusing site_dir"))
+    monkeypatch.setattr(
+        pipeline, "enriched_catalogue", lambda *_: pytest.fail("loaded the catalogue before refusing site_dir")
+    )
     assert main(["--root", str(project.root), "build"]) == 1
     assert "the previous site is unchanged" in capsys.readouterr().out
     assert digest(project.root / "site_src") == before
@@ -81,13 +84,15 @@ def test_generated_pages_pass_through_the_sanitiser(project: Project, monkeypatc
 
     def leaky_render(*args: object) -> dict[str, str]:
         files = render(*args)  # type: ignore[arg-type]
-        files["papers/good.md"] += '\n<p onclick="alert(1)">x<script>alert(2)</script><a href="javascript:alert(3)">j</a></p>\n'
+        files["papers/good.md"] += (
+            '\n<p onclick="alert(1)">x<script>alert(2)</script><a href="javascript:alert(3)">j</a></p>\n'
+        )
         return files
 
     monkeypatch.setattr(pipeline, "render_site", leaky_render)
     assert main(["--root", str(project.root), "build"]) == 0
     html = (project.root / "site/papers/good/index.html").read_text()
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     assert "alert(" not in article and "onclick" not in article
     assert "<p>x<a>j</a></p>" in article
 
@@ -114,17 +119,25 @@ def test_paper_pages_built_in_parts_are_the_pages_one_process_builds(tmp_path: P
     assert not list(tmp_path.glob("three-part*/papers/*/index.html"))  # every share's pages were moved in
 
 
-@pytest.mark.parametrize(("papers", "cores", "processes"), [(79, 8, 1), (999, 8, 1), (1000, 8, 2), (10_000, 2, 2), (10_000, 64, 8)])
-def test_sites_are_built_in_parts_only_when_large_enough(monkeypatch: pytest.MonkeyPatch, papers: int, cores: int,
-                                                         processes: int) -> None:
+@pytest.mark.parametrize(
+    ("papers", "cores", "processes"), [(79, 8, 1), (999, 8, 1), (1000, 8, 2), (10_000, 2, 2), (10_000, 64, 8)]
+)
+def test_sites_are_built_in_parts_only_when_large_enough(
+    monkeypatch: pytest.MonkeyPatch, papers: int, cores: int, processes: int
+) -> None:
     monkeypatch.setattr(mkdocs_build.os, "cpu_count", lambda: cores)
     assert mkdocs_build.processes_for(papers) == processes
 
 
-def test_use_directory_urls_false_is_refused_with_a_message(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+def test_use_directory_urls_false_is_refused_with_a_message(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
     project.add("good", entry())
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
     assert main(["--root", str(project.root), "build"]) == 1
-    assert capsys.readouterr().out == "error: mkdocs.yml: use_directory_urls must stay true; generated pages link to folder addresses\n"
+    assert (
+        capsys.readouterr().out
+        == "error: mkdocs.yml: use_directory_urls must stay true; generated pages link to folder addresses\n"
+    )
     assert not (project.root / "site").exists()

@@ -8,7 +8,7 @@ from generator.load.yaml_strict import YamlProblem, parse_yaml
 
 
 def test_implicit_typing_never_changes_a_value() -> None:
-    doc = parse_yaml('a: no\nb: 2025-03-12\nc: 1.10\nd: ~\ne: [yes, off, 0x1F]\n')
+    doc = parse_yaml("a: no\nb: 2025-03-12\nc: 1.10\nd: ~\ne: [yes, off, 0x1F]\n")
     assert doc.data == {"a": "no", "b": "2025-03-12", "c": "1.10", "d": "~", "e": ["yes", "off", "0x1F"]}
 
 
@@ -23,8 +23,12 @@ def test_positions_are_one_based() -> None:
     [
         ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first defined on line 1); keep one of them"),
         ("a: &x 1\nb: *x\n", 1, 4, "YAML anchor '&x' is not allowed; remove it and write values out in full"),
-        ("a: !!python/object:os.system x\n", 1, 4,
-         "YAML tag '!!python/object:os.system' is not allowed; entries hold plain text, lists and mappings only"),
+        (
+            "a: !!python/object:os.system x\n",
+            1,
+            4,
+            "YAML tag '!!python/object:os.system' is not allowed; entries hold plain text, lists and mappings only",
+        ),
         ("a: !custom x\n", 1, 4, "YAML tag '!custom' is not allowed; entries hold plain text, lists and mappings only"),
         ("a: " + "[" * 40 + "]" * 40 + "\n", 1, 11, "nesting deeper than 8 levels is not allowed"),
         ("", 1, 1, "the file is empty; expected a mapping of fields"),

@@ -7,6 +7,7 @@ catalogue. No N x N matrix is ever formed.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -28,18 +29,118 @@ CANDIDATE_TERMS = 12  # the strongest shared terms, among which SHOWN_TERMS are 
 DISTINCTIVE_SHARE = 0.12
 # Words every abstract uses; they say nothing about what two papers have in common.
 ABSTRACT_STOP_WORDS = frozenset(
-    """
-    able achieve achieves achieving address allows also approach approaches based benchmark
-    benchmarks better challenge challenging code competitive comprehensive conduct demonstrate
-    demonstrates design designed different effective effectively efficient end existing experiment
-    experiments extensive framework furthermore github however https improve improved improves
-    improving including introduce key large leverage leveraging lead make method methods model
-    models new novel outperform outperforms paper particular performance present previous problem
-    propose proposed provide recent released research result results set show shows significant
-    significantly simple state art study task tasks technique techniques use used using various
-    way work works entire final following output recently fully low terms quantitative smaller
-    instances efficiency focusing ai level end-to-end respectively additionally specifically
-    """.split()
+    [
+        "able",
+        "achieve",
+        "achieves",
+        "achieving",
+        "address",
+        "allows",
+        "also",
+        "approach",
+        "approaches",
+        "based",
+        "benchmark",
+        "benchmarks",
+        "better",
+        "challenge",
+        "challenging",
+        "code",
+        "competitive",
+        "comprehensive",
+        "conduct",
+        "demonstrate",
+        "demonstrates",
+        "design",
+        "designed",
+        "different",
+        "effective",
+        "effectively",
+        "efficient",
+        "end",
+        "existing",
+        "experiment",
+        "experiments",
+        "extensive",
+        "framework",
+        "furthermore",
+        "github",
+        "however",
+        "https",
+        "improve",
+        "improved",
+        "improves",
+        "improving",
+        "including",
+        "introduce",
+        "key",
+        "large",
+        "leverage",
+        "leveraging",
+        "lead",
+        "make",
+        "method",
+        "methods",
+        "model",
+        "models",
+        "new",
+        "novel",
+        "outperform",
+        "outperforms",
+        "paper",
+        "particular",
+        "performance",
+        "present",
+        "previous",
+        "problem",
+        "propose",
+        "proposed",
+        "provide",
+        "recent",
+        "released",
+        "research",
+        "result",
+        "results",
+        "set",
+        "show",
+        "shows",
+        "significant",
+        "significantly",
+        "simple",
+        "state",
+        "art",
+        "study",
+        "task",
+        "tasks",
+        "technique",
+        "techniques",
+        "use",
+        "used",
+        "using",
+        "various",
+        "way",
+        "work",
+        "works",
+        "entire",
+        "final",
+        "following",
+        "output",
+        "recently",
+        "fully",
+        "low",
+        "terms",
+        "quantitative",
+        "smaller",
+        "instances",
+        "efficiency",
+        "focusing",
+        "ai",
+        "level",
+        "end-to-end",
+        "respectively",
+        "additionally",
+        "specifically",
+    ]
 )
 
 
@@ -53,7 +154,9 @@ def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
     result: dict[str, tuple[Related, ...]] = {}
     for start in range(0, len(papers), CHUNK):
         scores = (pruned[start : start + CHUNK] @ postings).tocsr()
-        best = {start + offset: _best(*_row(scores, offset), exclude=start + offset) for offset in range(scores.shape[0])}
+        best = {
+            start + offset: _best(*_row(scores, offset), exclude=start + offset) for offset in range(scores.shape[0])
+        }
         pairs = [(i, j) for i, chosen in best.items() for j, _ in chosen]
         reasons = iter(shared_terms(weights, pairs, terms, shown))  # consumed below in the order of `pairs`
         for i, chosen in best.items():
@@ -147,7 +250,9 @@ def shared_terms(
     pair, term, product = _largest_per_group(pair[keep], term[keep], product[keep], len(pairs), CANDIDATE_TERMS)
     names, values = terms[term].tolist(), product.tolist()
     bounds = np.searchsorted(pair, np.arange(len(pairs) + 1)).tolist()
-    return [tuple(_prefer_phrases(list(zip(names[b:e], values[b:e])))) for b, e in zip(bounds, bounds[1:])]
+    return [
+        tuple(_prefer_phrases(list(zip(names[b:e], values[b:e], strict=False)))) for b, e in itertools.pairwise(bounds)
+    ]
 
 
 def _common_terms(text: sparse.csr_matrix, pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

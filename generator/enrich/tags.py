@@ -29,8 +29,7 @@ def tag_cooccurrence(papers: Iterable[Paper]) -> dict[str, tuple[tuple[str, int]
         for key in paper.tags:
             counts.setdefault(key, Counter()).update(other for other in paper.tags if other != key)
     return {
-        key: tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
-        for key, counter in counts.items()
+        key: tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0]))) for key, counter in counts.items()
     }
 
 

@@ -14,8 +14,19 @@ from generator.validate.catalogue import normalised_title
 from generator.validate.entries import SLUG_MAX
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/paper.schema.json\n"
-FIELD_ORDER = ("title", "short_name", "authors", "abstract", "listed", "published",
-               "arxiv", "doi", "venue", "tags", "links")
+FIELD_ORDER = (
+    "title",
+    "short_name",
+    "authors",
+    "abstract",
+    "listed",
+    "published",
+    "arxiv",
+    "doi",
+    "venue",
+    "tags",
+    "links",
+)
 _QUOTED_FIELDS = ("listed", "published", "arxiv", "doi")
 SLUG_WORDS_MAX = 60
 

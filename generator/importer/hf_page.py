@@ -14,8 +14,11 @@ _DATE_LINE = re.compile(r"^(?P<month>[A-Z][a-z]{2})[a-z]* (?P<day>[0-9]{1,2})$")
 _URL = re.compile(r"https?://[^\s{}<>\"'\\]+")
 _TRAILING = ".,;:!?)]}'\""
 _SHORT_NAME = re.compile(r"^(?P<name>[^\s:]{2,30}):\s")
-_LINK_KINDS = (("code", ("github.com", "gitlab.com")), ("package", ("pypi.org",)),
-               ("video", ("youtube.com", "youtu.be", "www.youtube.com")))
+_LINK_KINDS = (
+    ("code", ("github.com", "gitlab.com")),
+    ("package", ("pypi.org",)),
+    ("video", ("youtube.com", "youtu.be", "www.youtube.com")),
+)
 
 
 class PageFormatError(Exception):
@@ -52,9 +55,11 @@ def parse_page(text: str, year: int) -> tuple[date, list[PagePaper]]:
 def _pairs(lines: list[str], first: int) -> list[PagePaper]:
     filled = [(first + i, line.strip()) for i, line in enumerate(lines) if line.strip()]
     if len(filled) % 2:
-        raise PageFormatError("a title has no abstract after it: expected title and abstract lines in pairs", filled[-1][0])
+        raise PageFormatError(
+            "a title has no abstract after it: expected title and abstract lines in pairs", filled[-1][0]
+        )
     papers = []
-    for (line, title), (_, abstract) in zip(filled[::2], filled[1::2]):
+    for (line, title), (_, abstract) in zip(filled[::2], filled[1::2], strict=False):
         if len(title) > MAX_TITLE or len(abstract) < len(title):
             raise PageFormatError(f"expected a title line here, got {title[:60]!r}...", line)
         papers.append(PagePaper(title, abstract, line))
@@ -76,7 +81,7 @@ def links(abstract: str) -> dict[str, str]:
         url = raw.rstrip(_TRAILING)
         if not url.startswith("https://"):
             continue
-        host = url[len("https://"):].split("/", 1)[0].lower()
+        host = url[len("https://") :].split("/", 1)[0].lower()
         kind = next((k for k, hosts in _LINK_KINDS if host in hosts), "project")
         found.setdefault(kind, url)
     return found
@@ -86,7 +91,7 @@ def suggest_tags(title: str, abstract: str, tags: dict[str, Tag], limit: int = 5
     """Rank tags by how often their aliases occur; a title match counts triple."""
     scores: dict[str, int] = {}
     for tag in tags.values():
-        for alias in (tag.aliases or (tag.name,)):
+        for alias in tag.aliases or (tag.name,):
             pattern = re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE)
             score = 3 * len(pattern.findall(title)) + len(pattern.findall(abstract))
             if score:

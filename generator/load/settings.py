@@ -33,7 +33,9 @@ def read_settings(config_file: Path) -> SiteSettings:
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     if config.get("use_directory_urls", True) is not True:
         # Generated lists link to served addresses such as ../calm/ (see render/views.py: href).
-        raise UnsupportedSettings(f"{config_file.name}: use_directory_urls must stay true; generated pages link to folder addresses")
+        raise UnsupportedSettings(
+            f"{config_file.name}: use_directory_urls must stay true; generated pages link to folder addresses"
+        )
     theme = config.get("theme")
     language = theme.get("language", "en") if isinstance(theme, dict) else "en"
     return SiteSettings(

@@ -88,7 +88,9 @@ def read_entries(layout: SourceLayout) -> tuple[list[LoadedFile], list[Diagnosti
             continue
         if path.is_symlink() or path.is_dir():
             kind = "symbolic link" if path.is_symlink() else "folder"
-            problems.append(error(shown, 1, 1, f"a {kind} is not allowed in the papers folder; add regular <slug>.yaml files"))
+            problems.append(
+                error(shown, 1, 1, f"a {kind} is not allowed in the papers folder; add regular <slug>.yaml files")
+            )
             continue
         if path.suffix != ".yaml":
             hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "only <slug>.yaml files belong here"

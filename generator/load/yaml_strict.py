@@ -61,9 +61,7 @@ class _StrictLoader(yaml.composer.Composer, CParser, yaml.resolver.BaseResolver)
         event = self.peek_event()
         line, col = _position(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(
-                f"YAML alias '*{event.anchor}' is not allowed; write the value out in full", line, col
-            )
+            raise YamlProblem(f"YAML alias '*{event.anchor}' is not allowed; write the value out in full", line, col)
         if getattr(event, "anchor", None):
             raise YamlProblem(
                 f"YAML anchor '&{event.anchor}' is not allowed; remove it and write values out in full",

@@ -98,8 +98,11 @@ def bibtex_entry(paper: Paper) -> str:
 def bibtex_html(paper: Paper) -> Markup:
     """Return the entry as escaped HTML, marked with the token classes Material's code highlighting colours."""
     kind, fields = _fields(paper)
-    head = Markup('<span class="nc">@%s</span><span class="p">{</span><span class="nl">%s</span><span class="p">,</span>\n') % (kind, paper.slug)
+    head = Markup(
+        '<span class="nc">@%s</span><span class="p">{</span><span class="nl">%s</span><span class="p">,</span>\n'
+    ) % (kind, paper.slug)
     lines = [
-        Markup('  <span class="na">%s</span> <span class="p">=</span> <span class="s">{%s}</span>') % (name, value) for name, value in fields
+        Markup('  <span class="na">%s</span> <span class="p">=</span> <span class="s">{%s}</span>') % (name, value)
+        for name, value in fields
     ]
     return head + Markup('<span class="p">,</span>\n').join(lines) + Markup('\n<span class="p">}</span>\n')

@@ -35,7 +35,11 @@ FALLBACK_ROWS = 50
 
 def _listing(page: str, paper: Paper) -> dict[str, object]:
     """A paper as one line of a list: link, date and a one-line excerpt."""
-    return {"link": paper_link(page, paper), "listed": human_date(paper.listed), "excerpt": html_text(excerpt(paper.abstract))}
+    return {
+        "link": paper_link(page, paper),
+        "listed": human_date(paper.listed),
+        "excerpt": html_text(excerpt(paper.abstract)),
+    }
 
 
 def _meta_line(paper: Paper) -> Markup:

@@ -18,7 +18,9 @@ def search_documents(enriched: Enriched, settings: SiteSettings) -> dict[str, st
     template = environment().get_template("search.html.j2")
     language = html_text(settings.language)
     return {
-        served(page_path("papers", paper.slug)) + "index.html": template.render(_fields(enriched, paper), language=language)
+        served(page_path("papers", paper.slug)) + "index.html": template.render(
+            _fields(enriched, paper), language=language
+        )
         for paper in enriched.catalogue.papers
     }
 

@@ -31,7 +31,7 @@ class Link:
 
     text: Markup
     href: Markup
-    note: Markup = Markup("")
+    note: Markup = Markup("")  # noqa: RUF009 - Markup is an immutable str
 
 
 def page_path(kind: str, key: str) -> str:
@@ -58,7 +58,7 @@ def href(from_page: str, target: str) -> Markup:
     here = served(from_page).split("/")[:-1]
     *folders, name = served(target).split("/")
     common = 0
-    for mine, theirs in zip(here, folders):
+    for mine, theirs in zip(here, folders, strict=False):
         if mine != theirs:
             break
         common += 1

@@ -36,12 +36,21 @@ def unknown_tags(files: Iterable[LoadedFile], tags: dict[str, Tag]) -> list[Diag
         for i, key in enumerate(used):
             if isinstance(key, str) and key not in tags:
                 problems.append(
-                    error(file.path, *file.document.value_mark(("tags", i)),
-                          f"tags[{i}]: unknown tag '{key}'{did_you_mean(key, tags)}; "
-                          "use a key of site_src/tags.yaml or add the tag there")
+                    error(
+                        file.path,
+                        *file.document.value_mark(("tags", i)),
+                        f"tags[{i}]: unknown tag '{key}'{did_you_mean(key, tags)}; "
+                        "use a key of site_src/tags.yaml or add the tag there",
+                    )
                 )
             elif used.index(key) != i:
-                problems.append(error(file.path, *file.document.value_mark(("tags", i)), f"tags[{i}]: '{key}' is listed twice; remove one"))
+                problems.append(
+                    error(
+                        file.path,
+                        *file.document.value_mark(("tags", i)),
+                        f"tags[{i}]: '{key}' is listed twice; remove one",
+                    )
+                )
     return problems
 
 
@@ -62,9 +71,12 @@ def duplicates(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int
             original = first.setdefault(key, paper)
             if original is not paper:
                 problems.append(
-                    error(paper.source, *marks(paper, field),
-                          f"{field}: same {label} as {original.source}; this paper is already in the catalogue, "
-                          "so edit that entry instead")
+                    error(
+                        paper.source,
+                        *marks(paper, field),
+                        f"{field}: same {label} as {original.source}; this paper is already in the catalogue, "
+                        "so edit that entry instead",
+                    )
                 )
     return problems
 
@@ -87,9 +99,12 @@ def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tup
                     seen.add(pair)  # type: ignore[arg-type]
                     later, earlier = sorted((paper, other), key=lambda p: p.slug, reverse=True)
                     problems.append(
-                        warning(later.source, *marks(later, "title"),
-                                f"title: nearly the same title as {earlier.source}; if it is the same paper, "
-                                "keep one entry")
+                        warning(
+                            later.source,
+                            *marks(later, "title"),
+                            f"title: nearly the same title as {earlier.source}; if it is the same paper, "
+                            "keep one entry",
+                        )
                     )
     return problems
 
@@ -112,11 +127,20 @@ def slug_collisions(papers: list[Paper]) -> list[Diagnostic]:
         key = unicodedata.normalize("NFKC", paper.slug).casefold()
         original = first.setdefault(key, paper)
         if original is not paper:
-            problems.append(error(paper.source, 1, 1, f"file name collides with {original.source} on case-insensitive systems; rename one"))
+            problems.append(
+                error(
+                    paper.source,
+                    1,
+                    1,
+                    f"file name collides with {original.source} on case-insensitive systems; rename one",
+                )
+            )
     return problems
 
 
-def future_listings(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]], today: date) -> list[Diagnostic]:
+def future_listings(
+    papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]], today: date
+) -> list[Diagnostic]:
     """Warn about entries listed after today."""
     return [
         warning(p.source, *marks(p, "listed"), f"listed: {p.listed.isoformat()} is in the future; use today's date")

@@ -41,7 +41,13 @@ def validate_entry(file: LoadedFile) -> tuple[Paper | None, list[Diagnostic]]:
     problems = slug_problems(file)
     data = file.document.data
     if not isinstance(data, dict):
-        problems.append(error(file.path, *file.document.value_mark(()), f"expected a mapping of fields such as `title: ...`, got {describe(data)}"))
+        problems.append(
+            error(
+                file.path,
+                *file.document.value_mark(()),
+                f"expected a mapping of fields such as `title: ...`, got {describe(data)}",
+            )
+        )
         return None, problems
     try:
         entry = PaperEntry.model_validate(data)

@@ -25,9 +25,20 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 # Category Cc is exactly C0, DEL and C1 in every Unicode version; line feeds separate paragraphs.
 _PARAGRAPH_FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 _URL_FORBIDDEN = frozenset(" <>\"'`{}|\\^")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _describe_char(char: str) -> str:
@@ -76,9 +87,7 @@ def iso_date(value: str) -> date:
         return date(year, month, day)
     except ValueError:
         last = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
-        raise ValueError(
-            f"impossible date {value!r}: {_MONTHS[month - 1]} {year} has {last} days"
-        ) from None
+        raise ValueError(f"impossible date {value!r}: {_MONTHS[month - 1]} {year} has {last} days") from None
 
 
 def date_text(value: str) -> str:
@@ -109,9 +118,7 @@ def https_url(value: str) -> str:
 def arxiv_id(value: str) -> str:
     """Accept new-style (`2401.02412v2`) and old-style (`cs/0112017`) arXiv identifiers."""
     if not re.fullmatch(ARXIV_PATTERN, value):
-        raise ValueError(
-            f"malformed arXiv id {value!r}; expected e.g. '2401.02412', '2401.02412v2' or 'cs/0112017'"
-        )
+        raise ValueError(f"malformed arXiv id {value!r}; expected e.g. '2401.02412', '2401.02412v2' or 'cs/0112017'")
     return value
 
 

@@ -60,20 +60,28 @@ def _message(detail: ErrorDetails, fields: tuple[str, ...]) -> tuple[str, bool]:
         name, options = str(loc[-2]), ctx.get("expected", "")
         choices = [c.strip(" '") for c in options.replace(" or ", ", ").split(",")]
         parent = field_path(loc[:-2])
-        return f"{parent}: unknown kind '{name}'{did_you_mean(name, choices)}; expected one of: {', '.join(choices)}", True
+        return (
+            f"{parent}: unknown kind '{name}'{did_you_mean(name, choices)}; expected one of: {', '.join(choices)}",
+            True,
+        )
     if kind == "literal_error":
         return f"{where}: expected one of {ctx.get('expected')}, got {describe(value)}", False
     if kind == "string_type":
         return f"{where}: expected text, got {describe(value)}", False
     if kind == "list_type":
-        hint = f"; write it as a list, e.g. `{EXAMPLES['tags']}`" if loc[-1] == "tags" else "; write one '- item' per line"
+        hint = (
+            f"; write it as a list, e.g. `{EXAMPLES['tags']}`" if loc[-1] == "tags" else "; write one '- item' per line"
+        )
         return f"{where}: expected a list, got {describe(value)}{hint}", False
     if kind == "dict_type":
         return f"{where}: expected a mapping of 'kind: https://...' lines, got {describe(value)}", False
     if kind == "too_short" and isinstance(value, list):
         return f"{where}: expected at least {ctx.get('min_length')} item(s), got none", False
     if kind == "too_long" and isinstance(value, list):
-        return f"{where}: expected at most {ctx.get('max_length')} items, got {len(value)}; keep the most specific ones", False
+        return (
+            f"{where}: expected at most {ctx.get('max_length')} items, got {len(value)}; keep the most specific ones",
+            False,
+        )
     if kind in ("string_too_short", "too_short"):
         return f"{where}: expected text, got an empty value", False
     if kind in ("string_too_long", "too_long"):

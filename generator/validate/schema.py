@@ -60,18 +60,29 @@ class PaperEntry(Strict):
         default=None, min_length=1, max_length=500, description="Author names, in order."
     )
     published: Annotated[IsoDate, Field(description='First publication date, "YYYY-MM-DD".')] | None = None
-    arxiv: Annotated[
-        str,
-        AfterValidator(fields.arxiv_id),
-        Field(description="arXiv identifier, e.g. 2401.02412, 2401.02412v2 or cs/0112017.",
-              json_schema_extra={"pattern": fields.ARXIV_PATTERN}),
-    ] | None = None
-    doi: Annotated[
-        str,
-        AfterValidator(fields.doi),
-        Field(max_length=300, description="Bare DOI, e.g. 10.1109/CVPR52729.2023.00123.",
-              json_schema_extra={"pattern": fields.DOI_PATTERN}),
-    ] | None = None
+    arxiv: (
+        Annotated[
+            str,
+            AfterValidator(fields.arxiv_id),
+            Field(
+                description="arXiv identifier, e.g. 2401.02412, 2401.02412v2 or cs/0112017.",
+                json_schema_extra={"pattern": fields.ARXIV_PATTERN},
+            ),
+        ]
+        | None
+    ) = None
+    doi: (
+        Annotated[
+            str,
+            AfterValidator(fields.doi),
+            Field(
+                max_length=300,
+                description="Bare DOI, e.g. 10.1109/CVPR52729.2023.00123.",
+                json_schema_extra={"pattern": fields.DOI_PATTERN},
+            ),
+        ]
+        | None
+    ) = None
     venue: Annotated[SingleLine, _text(fields.MAX_LINE, "Where it was published, e.g. CVPR 2023.")] | None = None
     links: dict[LinkKind, HttpsUrl] | None = Field(
         default=None, description="Links by kind; every URL must start with https://."

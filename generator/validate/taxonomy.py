@@ -25,7 +25,13 @@ def _entries(file: LoadedFile, model: type[BaseModel]) -> tuple[dict[str, BaseMo
             problems.append(error(file.path, *file.document.key_mark((key,)), str(exc)))
             continue
         if not isinstance(value, dict):
-            problems.append(error(file.path, *file.document.value_mark((key,)), f"{key}: expected a mapping of fields, got {describe(value)}"))
+            problems.append(
+                error(
+                    file.path,
+                    *file.document.value_mark((key,)),
+                    f"{key}: expected a mapping of fields, got {describe(value)}",
+                )
+            )
             continue
         try:
             valid[key] = model.model_validate(value)
@@ -44,12 +50,24 @@ def validate_tags(file: LoadedFile) -> tuple[dict[str, Tag], list[Diagnostic]]:
     for tag in tags.values():
         if tag.parent is not None and tag.parent not in tags:
             hint = did_you_mean(tag.parent, tags)
-            problems.append(error(file.path, *file.document.value_mark((tag.key, "parent")), f"{tag.key}.parent: unknown tag '{tag.parent}'{hint}"))
+            problems.append(
+                error(
+                    file.path,
+                    *file.document.value_mark((tag.key, "parent")),
+                    f"{tag.key}.parent: unknown tag '{tag.parent}'{hint}",
+                )
+            )
         seen = {tag.key}
         parent = tag.parent
         while parent in tags:
             if parent in seen:
-                problems.append(error(file.path, *file.document.value_mark((tag.key, "parent")), f"{tag.key}.parent: the parents loop back to '{parent}'; a tag cannot be its own ancestor"))
+                problems.append(
+                    error(
+                        file.path,
+                        *file.document.value_mark((tag.key, "parent")),
+                        f"{tag.key}.parent: the parents loop back to '{parent}'; a tag cannot be its own ancestor",
+                    )
+                )
                 break
             seen.add(parent)
             parent = tags[parent].parent
@@ -67,5 +85,11 @@ def validate_entities(file: LoadedFile) -> tuple[dict[str, Entity], list[Diagnos
     for entity in entities.values():
         for alias in entity.aliases:
             if owner.setdefault(alias, entity.key) != entity.key:
-                problems.append(error(file.path, *file.document.value_mark((entity.key, "aliases")), f"{entity.key}.aliases: '{alias}' already names '{owner[alias]}'; keep it on one entity"))
+                problems.append(
+                    error(
+                        file.path,
+                        *file.document.value_mark((entity.key, "aliases")),
+                        f"{entity.key}.aliases: '{alias}' already names '{owner[alias]}'; keep it on one entity",
+                    )
+                )
     return entities, problems
