@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.render.tex import plain_title
 from tests.conftest import Project
 from tests.test_feeds_exports import PAPERS, SITE_URL, build
 
@@ -33,7 +34,7 @@ def meta(soup: BeautifulSoup, name: str, attribute: str = "name") -> list[str]:
 def test_every_paper_page_has_highwire_citation_tags(site: Path) -> None:
     for slug, fields in PAPERS.items():
         soup = head(site, slug)
-        assert meta(soup, "citation_title") == [fields["title"]]
+        assert meta(soup, "citation_title") == [plain_title(fields["title"])]
         assert meta(soup, "citation_author") == fields.get("authors", [])
         issued = str(fields.get("published", fields["listed"]))
         assert meta(soup, "citation_publication_date") == [issued.replace("-", "/")]
@@ -50,10 +51,10 @@ def test_every_paper_page_has_scholarly_article_json_ld_and_open_graph(site: Pat
         assert len(scripts) == 1
         article = json.loads(scripts[0].string)
         assert article["@type"] == "ScholarlyArticle"
-        assert (article["headline"], article["abstract"]) == (fields["title"], fields["abstract"])
+        assert (article["headline"], article["abstract"]) == (plain_title(fields["title"]), fields["abstract"])
         assert [a["name"] for a in article["author"]] == fields.get("authors", [])
         assert article["url"] == f"{SITE_URL}papers/{slug}/"
-        assert meta(soup, "og:title", "property") == [fields["title"]]
+        assert meta(soup, "og:title", "property") == [plain_title(fields["title"])]
         assert meta(soup, "og:type", "property") == ["article"]
         assert meta(soup, "og:url", "property") == [f"{SITE_URL}papers/{slug}/"]
         assert meta(soup, "og:site_name", "property") == ["Paper Catalogue"]

@@ -69,29 +69,81 @@ def _verbatim(value: str) -> str:
     return value.replace("%", r"\%")
 
 
+# Words that say a venue is a journal, or the proceedings of a conference or workshop; checked in this order,
+# so "Proceedings of the IEEE" (a journal) is not taken for proceedings.
+_JOURNAL = re.compile(
+    r"\b(?:journal|transactions|letters|magazine|review|proceedings of the (?:ieee|national academy|royal society)"
+    r"|nature|science|tpami|ijcv|jmlr|tmlr|pami|tip|tnnls|tog|plos)\b",
+    re.IGNORECASE,
+)
+_CONFERENCE = re.compile(
+    r"\b(?:conference|proceedings|workshops?|symposium|cvpr|iccv|eccv|wacv|bmvc|accv|neurips|nips|icml|iclr|aaai"
+    r"|ijcai|acl|emnlp|naacl|coling|miccai|kdd|siggraph|chi|icassp|icip|interspeech|corl|icra|iros|uai|aistats|colt"
+    r"|sigir|cikm|wsdm|www|acm mm|3dv|isbi|ipmi|midl)\b",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# New-style arXiv ids start YYMM (from April 2007); old-style ids are `archive/YYMMNNN` (from 1991).
+_ARXIV_NEW = re.compile(r"(?P<yy>\d\d)(?P<mm>\d\d)\.\d{4,5}(?:v\d+)?")
+_ARXIV_OLD = re.compile(r"(?P<archive>[a-z-]+(?:\.[A-Z]{2})?)/(?P<yy>\d\d)(?P<mm>\d\d)\d{3}(?:v\d+)?")
+
+
+def arxiv_month(arxiv: str) -> tuple[int, int] | None:
+    """Return the (year, month) an arXiv id was submitted in, read from the id itself."""
+    match = _ARXIV_NEW.fullmatch(arxiv) or _ARXIV_OLD.fullmatch(arxiv)
+    if not match:
+        return None
+    yy, month = int(match["yy"]), int(match["mm"])
+    year = 1900 + yy if yy >= 91 else 2000 + yy
+    return (year, month) if 1 <= month <= 12 else None
+
+
+def _issued(paper: Paper) -> tuple[int, int] | None:
+    """Return the (year, month) to cite: publication, else the arXiv id's; never the listed date."""
+    if paper.published:
+        return paper.published.year, paper.published.month
+    return arxiv_month(paper.arxiv) if paper.arxiv else None
+
+
+def _venue(venue: str | None) -> tuple[str, str | None]:
+    """Return the entry type and the field naming the venue: a journal, proceedings, or (unknown) a note."""
+    if not venue:
+        return "misc", None
+    if _JOURNAL.search(venue):
+        return "article", "journal"
+    if _CONFERENCE.search(venue):
+        return "inproceedings", "booktitle"
+    return "misc", "howpublished"
+
+
 def _fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
-    """Return a paper's BibTeX entry type and its (name, braced value contents) fields, in order."""
-    year = (paper.published or paper.listed).year
-    fields: list[tuple[str, str]] = [("title", "{" + escape(paper.title) + "}")]
+    """Return a paper's BibTeX entry type and its (name, value) fields, in order; values are braced or macros."""
+    kind, venue_field = _venue(paper.venue)
+    fields: list[tuple[str, str]] = [("title", "{{" + escape(paper.title) + "}}")]
     if paper.authors:
-        fields.append(("author", " and ".join(_name(a) for a in paper.authors)))
-    if paper.venue:
-        fields.append(("booktitle", escape(paper.venue)))
-    fields.append(("year", str(year)))
+        fields.append(("author", "{" + " and ".join(_name(a) for a in paper.authors) + "}"))
+    if venue_field and paper.venue:
+        fields.append((venue_field, "{" + escape(paper.venue) + "}"))
+    issued = _issued(paper)
+    if issued:
+        fields += [("year", f"{{{issued[0]}}}"), ("month", _MONTHS[issued[1] - 1])]
     if paper.arxiv:
-        fields += [("eprint", paper.arxiv), ("archiveprefix", "arXiv")]
+        fields += [("eprint", "{" + paper.arxiv + "}"), ("archiveprefix", "{arXiv}")]
+        old_style = _ARXIV_OLD.fullmatch(paper.arxiv)
+        if old_style:  # a new-style id does not say its category, and the entry does not record it
+            fields.append(("primaryclass", "{" + old_style["archive"] + "}"))
     if paper.doi:
-        fields.append(("doi", _verbatim(paper.doi)))
+        fields.append(("doi", "{" + _verbatim(paper.doi) + "}"))
     url = paper.links.get("paper") or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
     if url:
-        fields.append(("url", _verbatim(url)))
-    return ("inproceedings" if paper.venue else "misc"), fields
+        fields.append(("url", "{" + _verbatim(url) + "}"))
+    return kind, fields
 
 
 def bibtex_entry(paper: Paper) -> str:
     """Return one BibTeX entry; the key is the slug, so it never changes."""
     kind, fields = _fields(paper)
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{kind}{{{paper.slug},\n{body}\n}}\n"
 
 
@@ -102,7 +154,7 @@ def bibtex_html(paper: Paper) -> Markup:
         '<span class="nc">@%s</span><span class="p">{</span><span class="nl">%s</span><span class="p">,</span>\n'
     ) % (kind, paper.slug)
     lines = [
-        Markup('  <span class="na">%s</span> <span class="p">=</span> <span class="s">{%s}</span>') % (name, value)
+        Markup('  <span class="na">%s</span> <span class="p">=</span> <span class="s">%s</span>') % (name, value)
         for name, value in fields
     ]
     return head + Markup('<span class="p">,</span>\n').join(lines) + Markup('\n<span class="p">}</span>\n')

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from generator.load.settings import SiteSettings
 from generator.model import LINK_KINDS, Enriched, Paper
 from generator.render.bibtex import bibtex_entry
+from generator.render.tex import plain_title
 from generator.render.views import absolute_url, json_text, page_path
 
 # Bump when a field is renamed or removed; adding a field keeps the version.
@@ -32,6 +33,7 @@ def paper_record(enriched: Enriched, paper: Paper, settings: SiteSettings) -> di
         "slug": paper.slug,
         "url": absolute_url(settings, page_path("papers", paper.slug)),
         "title": paper.title,
+        "title_text": plain_title(paper.title),
         "short_name": paper.short_name,
         "authors": list(paper.authors),
         "abstract": paper.abstract,

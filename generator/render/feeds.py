@@ -9,6 +9,7 @@ from datetime import date
 from generator.enrich.tags import newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
+from generator.render.tex import plain_title
 from generator.render.views import absolute_url, json_text, page_path
 
 FEED_SIZE = 50
@@ -86,7 +87,7 @@ def atom_feed(feed: Feed, enriched: Enriched, settings: SiteSettings) -> str:
         url = absolute_url(settings, page_path("papers", paper.slug))
         entry = _element(root, "entry")
         _element(entry, "id", url)
-        _element(entry, "title", paper.title, type="text")
+        _element(entry, "title", plain_title(paper.title), type="text")
         _element(entry, "link", rel="alternate", type="text/html", href=url)
         _element(entry, "published", rfc3339(paper.listed))
         _element(entry, "updated", rfc3339(paper.listed))
@@ -106,7 +107,7 @@ def json_feed(feed: Feed, enriched: Enriched, settings: SiteSettings) -> str:
         {
             "id": absolute_url(settings, page_path("papers", paper.slug)),
             "url": absolute_url(settings, page_path("papers", paper.slug)),
-            "title": paper.title,
+            "title": plain_title(paper.title),
             "content_text": paper.abstract,
             "date_published": rfc3339(paper.listed),
             "date_modified": rfc3339(paper.listed),

@@ -13,7 +13,8 @@ from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
 from generator.render.bibtex import bibtex_html
 from generator.render.feeds import feed_paths
-from generator.render.text import html_text, md_inline, md_paragraphs, url
+from generator.render.tex import plain_title
+from generator.render.text import html_text, md_inline, md_paragraphs, md_with_math, url
 from generator.render.views import (
     entity_link,
     excerpt,
@@ -25,6 +26,7 @@ from generator.render.views import (
     page_path,
     paper_head,
     paper_link,
+    shows_short_name,
     tag_link,
 )
 
@@ -44,7 +46,7 @@ def _listing(page: str, paper: Paper) -> dict[str, object]:
 
 def _meta_line(paper: Paper) -> Markup:
     """Return `<strong>SHORT</strong> · Listed 12 Mar 2025 · Published ... · Venue` as HTML."""
-    parts = [Markup("<strong>%s</strong>") % html_text(paper.short_name)] if paper.short_name else []
+    parts = [Markup("<strong>%s</strong>") % html_text(paper.short_name or "")] if shows_short_name(paper) else []
     parts.append(Markup("Listed ") + human_date(paper.listed))
     if paper.published:
         parts.append(Markup("Published ") + human_date(paper.published))
@@ -73,8 +75,8 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
         for r in enriched.related.get(paper.slug, ())
     ]
     return env.get_template("paper.md.j2").render(
-        front=front_matter(paper.title, excerpt(paper.abstract), paper_head(paper, settings)),
-        title=md_inline(paper.title),
+        front=front_matter(plain_title(paper.title), excerpt(paper.abstract), paper_head(paper, settings)),
+        title=md_with_math(paper.title),
         meta_line=_meta_line(paper),
         authors=html_text(", ".join(paper.authors)) if paper.authors else None,
         buttons=external_buttons(paper),
@@ -199,7 +201,7 @@ def papers_table(enriched: Enriched) -> str:
     data = {
         "tags": {key: tag.name for key, tag in sorted(catalogue.tags.items())},
         "rows": [
-            [p.slug, p.title, p.short_name or "", p.listed.isoformat(), list(p.tags)]
+            [p.slug, plain_title(p.title), p.short_name or "", p.listed.isoformat(), list(p.tags)]
             for p in newest_first(catalogue.papers)
         ],
     }

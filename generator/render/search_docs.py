@@ -9,6 +9,7 @@ from __future__ import annotations
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
 from generator.render.templating import environment
+from generator.render.tex import plain_title
 from generator.render.text import html_text, paragraphs
 from generator.render.views import excerpt, page_path, served
 
@@ -30,7 +31,7 @@ def _fields(enriched: Enriched, paper: Paper) -> dict[str, object]:
     tags = [enriched.catalogue.tags[key].name for key in paper.tags]
     entities = [enriched.catalogue.entities[key].name for key in enriched.mentions.get(paper.slug, ())]
     return {
-        "title": html_text(paper.title),
+        "title": html_text(plain_title(paper.title)),
         "short_name": html_text(paper.short_name) if paper.short_name else None,
         "authors": html_text(", ".join(paper.authors)) if paper.authors else None,
         "tags": [html_text(name) for name in tags],

@@ -6,6 +6,8 @@ import re
 
 from markupsafe import Markup, escape
 
+from generator.render.tex import INLINE_MATH
+
 # Characters Python-Markdown un-escapes after a backslash; escaping them everywhere stops
 # emphasis, code spans, links, images, footnotes, attribute lists and admonitions.
 _BACKSLASHED = frozenset("\\`*_{}[]#!")
@@ -13,7 +15,6 @@ _BACKSLASHED = frozenset("\\`*_{}[]#!")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", '"': "&quot;"}
 # At the start of a line, these begin lists, headings or rules.
 _LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
-_TEX = re.compile(r"(?<![\\$])\$(?=[^\s$])(?P<tex>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$0-9])")
 
 
 _ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES})
@@ -41,12 +42,24 @@ def md_with_math(text: str) -> Markup:
     """Like md_inline, but `$...$` becomes inline TeX for KaTeX, still only as text."""
     flat = " ".join(text.split())
     pieces, position = [], 0
-    for match in _TEX.finditer(flat):
+    for match in INLINE_MATH.finditer(flat):
         pieces.append(_escape_chars(flat[position : match.start()]))
         pieces.append(f'<span class="arithmatex">\\\\({_escape_chars(match["tex"])}\\\\)</span>')
         position = match.end()
     pieces.append(_escape_chars(flat[position:]))
     return Markup(_guard_line_start("".join(pieces)))
+
+
+def html_with_math(text: str) -> Markup:
+    """Escape text for an HTML element, with `$...$` as inline TeX that KaTeX renders (math.js), still only text."""
+    flat = " ".join(text.split())
+    pieces, position = [], 0
+    for match in INLINE_MATH.finditer(flat):
+        pieces.append(escape(flat[position : match.start()]))
+        pieces.append(Markup('<span class="arithmatex">\\(%s\\)</span>') % match["tex"])
+        position = match.end()
+    pieces.append(escape(flat[position:]))
+    return Markup("").join(pieces)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -11,7 +11,8 @@ from markupsafe import Markup
 
 from generator.load.settings import SiteSettings
 from generator.model import LINK_KINDS, Enriched, Paper
-from generator.render.text import html_text, url
+from generator.render.tex import plain_title
+from generator.render.text import html_text, html_with_math, url
 
 LINK_LABELS = {
     "code": "Code",
@@ -113,11 +114,18 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 
 def paper_link(from_page: str, paper: Paper, with_short: bool = True) -> Link:
-    """Return a link to a paper's page, titled `SHORT: Title` where that reads better."""
+    """Return a link to a paper's page, titled `SHORT: Title` where that reads better; KaTeX renders its TeX."""
     text = paper.title
-    if with_short and paper.short_name and not paper.title.startswith(paper.short_name):
+    if with_short and shows_short_name(paper):
         text = f"{paper.short_name}: {paper.title}"
-    return Link(html_text(text), href(from_page, page_path("papers", paper.slug)))
+    return Link(html_with_math(text), href(from_page, page_path("papers", paper.slug)))
+
+
+def shows_short_name(paper: Paper) -> bool:
+    """Return whether the short name adds something beside the title (`AGLA` beside `AGLA: ...` does not)."""
+    if not paper.short_name:
+        return False
+    return not plain_title(paper.title).casefold().startswith(paper.short_name.casefold())
 
 
 def tag_link(from_page: str, enriched: Enriched, key: str, count: int | None = None) -> Link:
@@ -151,7 +159,8 @@ def paper_head(paper: Paper, settings: SiteSettings) -> dict[str, object]:
     """Return a paper page's head metadata: Highwire citation tags, Open Graph and JSON-LD."""
     page_url = absolute_url(settings, page_path("papers", paper.slug))
     issued = paper.published or paper.listed
-    citation = [["citation_title", paper.title]]
+    title = plain_title(paper.title)
+    citation = [["citation_title", title]]
     citation += [["citation_author", author] for author in paper.authors]
     citation.append(["citation_publication_date", f"{issued:%Y/%m/%d}"])
     if paper.arxiv:
@@ -160,7 +169,7 @@ def paper_head(paper: Paper, settings: SiteSettings) -> dict[str, object]:
     if paper.doi:
         citation.append(["citation_doi", paper.doi])
     og = [
-        ["og:title", paper.title],
+        ["og:title", title],
         ["og:description", excerpt(paper.abstract)],
         ["og:type", "article"],
         ["og:url", page_url],
@@ -181,8 +190,8 @@ def scholarly_article(paper: Paper, page_url: str) -> dict[str, object]:
     article: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
-        "headline": paper.title,
-        "name": paper.title,
+        "headline": plain_title(paper.title),
+        "name": plain_title(paper.title),
         "author": [{"@type": "Person", "name": author} for author in paper.authors],
         "datePublished": (paper.published or paper.listed).isoformat(),
         "abstract": paper.abstract,
