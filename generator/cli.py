@@ -16,14 +16,14 @@ from generator.importer.draft import Draft, SourceError
 from generator.importer.hf_page import PageFormatError
 from generator.importer.import_page import import_page
 from generator.importer.new_entry import NewEntryError, create_entry
+from generator.load.inputs import InputError, read_generated, read_input
 from generator.load.settings import UnsupportedSettings, read_settings
-from generator.load.sources import LoadedFile, SourceLayout, read_entries, read_yaml
-from generator.pipeline import build_site, render_docs
-from generator.validate.check import check_catalogue
+from generator.load.sources import SourceLayout
+from generator.pipeline import build_site, checked_catalogue, render_docs
 from generator.validate.schema import SCHEMA_PATH, paper_json_schema
-from generator.validate.taxonomy import validate_tags
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
+from generator.write.files import write_generated
 from generator.write.serve import serve
 
 
@@ -36,7 +36,7 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 
 def cmd_check(args: argparse.Namespace, layout: SourceLayout) -> int:
-    catalogue, diagnostics = check_catalogue(layout, date.today())
+    catalogue, diagnostics = checked_catalogue(layout, date.today())
     _print_diagnostics(diagnostics)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
@@ -46,22 +46,13 @@ def cmd_check(args: argparse.Namespace, layout: SourceLayout) -> int:
 
 
 def cmd_import(args: argparse.Namespace, layout: SourceLayout) -> int:
-    tags_file = read_yaml(layout.tags_file, layout.shown(layout.tags_file))
-    if not isinstance(tags_file, LoadedFile):
-        _print_diagnostics([tags_file])
-        return 1
-    tags, problems = validate_tags(tags_file)
-    if problems:
-        _print_diagnostics(problems)
-        return 1
     try:
-        text = Path(args.file).read_text(encoding="utf-8")
-        outcomes = import_page(layout, text, args.year, tags)
+        outcomes = import_page(layout, read_input(Path(args.file)), args.year)
     except PageFormatError as exc:
         print(f"{args.file}:{exc.line}:1: error: {exc}")
         return 1
-    except OSError as exc:
-        print(f"{args.file}: error: {exc.strerror}")
+    except InputError as exc:
+        print(f"{args.file}: error: {exc}")
         return 1
     for outcome in outcomes:
         note = f" ({outcome.reason})" if outcome.reason else ""
@@ -78,10 +69,8 @@ def _source_draft(args: argparse.Namespace) -> Draft:
         source = arxiv.arxiv_draft(args.arxiv, fetch=arxiv.http_get)
     elif args.bibtex:
         try:
-            source = parse_bibtex(Path(args.bibtex).read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise SourceError(f"{args.bibtex}: {exc.strerror}") from None
-        except SourceError as exc:
+            source = parse_bibtex(read_input(Path(args.bibtex)))
+        except (InputError, SourceError) as exc:
             raise SourceError(f"{args.bibtex}: {exc}") from None
     links = {kind: url for kind, url in (("code", args.code), ("project", args.project)) if url}
     flags = Draft(
@@ -115,11 +104,12 @@ def cmd_new(args: argparse.Namespace, layout: SourceLayout) -> int:
 
 
 def cmd_links(args: argparse.Namespace, layout: SourceLayout) -> int:
-    files, _ = read_entries(layout)
-    results = linkcheck.check_links(linkcheck.link_targets(files), linkcheck.http_status, args.workers, args.timeout)
+    catalogue, _ = checked_catalogue(layout, date.today())  # invalid entries are check's business
+    targets = linkcheck.link_targets(catalogue.papers)
+    results = linkcheck.check_links(targets, linkcheck.http_status, args.workers, args.timeout)
     report = linkcheck.markdown_report(results)
     if args.out:
-        args.out.write_text(report, encoding="utf-8")
+        write_generated(args.out, report)
     else:
         print(report, end="")
     dead = sum(not r.alive for r in results)
@@ -131,12 +121,11 @@ def cmd_schema(args: argparse.Namespace, layout: SourceLayout) -> int:
     target = layout.root / SCHEMA_PATH
     text = paper_json_schema()
     if args.check:
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        if read_generated(target) != text:
             print(f"{SCHEMA_PATH}: error: out of date; run `python -m generator schema` and commit it")
             return 1
         return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    write_generated(target, text)
     print(f"wrote {SCHEMA_PATH}")
     return 0
 

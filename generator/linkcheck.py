@@ -5,11 +5,11 @@ from __future__ import annotations
 import http.client
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from generator.load.sources import LoadedFile
+from generator.model import Paper
 
 CHECKED_KINDS = ("code", "project")
 TIMEOUT = 15.0
@@ -48,18 +48,14 @@ class LinkResult:
         return f"HTTP {self.status}" if self.status is not None else self.error
 
 
-def link_targets(files: list[LoadedFile]) -> list[LinkTarget]:
-    """Return the code and project links of every readable entry, in file order."""
-    targets = []
-    for file in files:
-        data = file.document.data
-        links = data.get("links") if isinstance(data, dict) else None
-        if not isinstance(links, dict):
-            continue
-        for kind in CHECKED_KINDS:
-            if isinstance(links.get(kind), str):
-                targets.append(LinkTarget(file.path, kind, links[kind]))
-    return targets
+def link_targets(papers: Iterable[Paper]) -> list[LinkTarget]:
+    """Return the code and project links of every valid entry, in catalogue order."""
+    return [
+        LinkTarget(paper.source, kind, paper.links[kind])
+        for paper in papers
+        for kind in CHECKED_KINDS
+        if kind in paper.links
+    ]
 
 
 def check_url(url: str, probe: Probe, timeout: float) -> tuple[int | None, str]:

@@ -6,50 +6,66 @@ import time
 from datetime import date
 from pathlib import Path
 
+from generator.diagnostics import Diagnostic
 from generator.enrich import enrich
+from generator.load.catalogue import SourceFiles, read_catalogue
 from generator.load.settings import read_settings
-from generator.load.sources import SourceLayout, read_static_pages
-from generator.model import Enriched
+from generator.load.sources import SourceLayout
+from generator.model import Catalogue, Enriched
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
-from generator.validate.check import load_catalogue
-from generator.write.publish import Publication, Timings
+from generator.timings import Timings
+from generator.validate.check import valid_catalogue, validate_catalogue
 
 
-def enriched_catalogue(layout: SourceLayout, today: date, timings: Timings) -> Enriched:
-    """Load, validate and enrich the catalogue; raise InvalidCatalogue on any error."""
+def checked_catalogue(layout: SourceLayout, today: date) -> tuple[Catalogue, list[Diagnostic]]:
+    """Read and validate the catalogue; return what is valid, with every problem found."""
+    return validate_catalogue(read_catalogue(layout), today)
+
+
+def _loaded(layout: SourceLayout, today: date, timings: Timings) -> tuple[SourceFiles, Enriched]:
+    """Read, validate and enrich the catalogue; raise InvalidCatalogue on any error."""
     started = time.perf_counter()
-    catalogue = load_catalogue(layout, today)
+    sources = read_catalogue(layout)
+    catalogue = valid_catalogue(sources, today)
     timings.record("load and validate", started)
     started = time.perf_counter()
     enriched = enrich(catalogue)
     timings.record("enrich", started)
-    return enriched
+    return sources, enriched
+
+
+def enriched_catalogue(layout: SourceLayout, today: date, timings: Timings) -> Enriched:
+    """Load, validate and enrich the catalogue; raise InvalidCatalogue on any error."""
+    return _loaded(layout, today, timings)[1]
 
 
 def render_docs(layout: SourceLayout, today: date, timings: Timings | None = None) -> dict[str, str]:
     """Return every docs file of the site (for `render --out` and the preview server); raise InvalidCatalogue first."""
     timings = timings or Timings()
-    enriched = enriched_catalogue(layout, today, timings)
+    sources, enriched = _loaded(layout, today, timings)
     started = time.perf_counter()
-    docs = render_site(enriched, read_settings(layout.config_file), read_static_pages(layout))
+    docs = render_site(enriched, read_settings(layout.config_file), sources.pages)
     timings.record("render", started)
     return docs
 
 
 def build_site(layout: SourceLayout, site_dir: Path, today: date) -> Timings:
     """Build the production site into `site_dir`, replacing it only on success."""
+    # write/ (MkDocs, Pagefind) is imported only by a build, so render-only runs never load it.
+    from generator.write.publish import Publication
+
     timings = Timings()
     # Publication refuses a dangerous site_dir before any time is spent loading the catalogue.
     with Publication(layout.root, layout.config_file, site_dir, timings) as publication:
-        enriched = enriched_catalogue(layout, today, timings)
+        sources, enriched = _loaded(layout, today, timings)
         settings = read_settings(layout.config_file)
         started = time.perf_counter()
         documents = search_documents(enriched, settings)
         timings.record("render", started)
         publication.index(documents)  # Pagefind indexes them while the pages render and MkDocs builds
         started = time.perf_counter()
-        docs = render_site(enriched, settings, read_static_pages(layout))
+        docs = render_site(enriched, settings, sources.pages)
         timings.record("render", started)
         publication.build(docs)
     return timings

@@ -12,7 +12,7 @@ import pytest
 
 from generator.load.sources import SourceLayout
 from generator.load.yaml_strict import parse_yaml
-from generator.validate.check import check_catalogue
+from generator.pipeline import checked_catalogue
 from generator.validate.schema import SCHEMA_PATH, paper_json_schema
 from tests.conftest import REPO
 
@@ -21,7 +21,7 @@ LAYOUT = SourceLayout(REPO)
 
 @pytest.fixture(scope="module")
 def checked() -> tuple:
-    return check_catalogue(LAYOUT, date.today())
+    return checked_catalogue(LAYOUT, date.today())
 
 
 def test_catalogue_has_no_errors_or_warnings(checked: tuple) -> None:

@@ -8,7 +8,7 @@ from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout
 from generator.pipeline import enriched_catalogue, render_docs
 from generator.render.search_docs import search_documents
-from generator.write.publish import Timings
+from generator.timings import Timings
 from tests.conftest import REPO, Project, entry
 from tests.golden import assert_golden
 

@@ -16,9 +16,9 @@ from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout
 from generator.pipeline import enriched_catalogue
 from generator.render.search_docs import search_documents
+from generator.timings import Timings
 from generator.write import publish
 from generator.write.docs import write_docs
-from generator.write.publish import Timings
 from generator.write.search_index import read_record
 from tests.conftest import Project, entry, make_project
 from tests.test_site_build import digest

@@ -10,7 +10,8 @@ from difflib import SequenceMatcher
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.validate.catalogue import _NOT_ALPHANUMERIC, NEAR_TITLE_RATIO, _may_be_near, normalised_title
+from generator.identity import _NOT_ALPHANUMERIC, normalised_title
+from generator.validate.catalogue import NEAR_TITLE_RATIO, _may_be_near
 from generator.validate.fields import _BIDI_CONTROLS, _PARAGRAPH_FORBIDDEN
 
 EVERY_CHARACTER = [chr(code) for code in range(sys.maxunicode + 1)]

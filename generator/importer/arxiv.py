@@ -9,6 +9,7 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 from xml.etree import ElementTree
 
+from generator.identity import unversioned
 from generator.importer.draft import Draft, SourceError, bare_doi, one_line, paragraph_text
 from generator.importer.hf_page import links
 from generator.validate import fields
@@ -33,11 +34,6 @@ def requested_id(text: str) -> str:
         return fields.arxiv_id(candidate)
     except ValueError as exc:
         raise SourceError(str(exc)) from None
-
-
-def unversioned(arxiv_id: str) -> str:
-    """Drop a version suffix: `1706.03762v7` becomes `1706.03762`."""
-    return re.sub(r"v[0-9]+$", "", arxiv_id)
 
 
 def query_url(arxiv_id: str) -> str:

@@ -1,16 +1,15 @@
-"""Write one entry file: readable YAML, checked by reading it back, never overwriting."""
+"""The text of one new entry file: readable YAML, checked by reading it back, under a free slug."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
+from collections.abc import Set
 from typing import Any
 
 import yaml
 
 from generator.load.yaml_strict import parse_yaml
-from generator.validate.catalogue import normalised_title
 from generator.validate.entries import SLUG_MAX
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/paper.schema.json\n"
@@ -81,29 +80,10 @@ def entry_text(entry: dict[str, Any]) -> str:
     return text
 
 
-def existing_titles(papers_dir: Path) -> dict[str, str]:
-    """Map the normalised title of every readable entry to its file name."""
-    titles: dict[str, str] = {}
-    for path in sorted(papers_dir.glob("*.yaml")):
-        try:
-            data = parse_yaml(path.read_text(encoding="utf-8")).data
-        except Exception:  # an unreadable entry is check's business, not the importer's
-            continue
-        if isinstance(data, dict) and isinstance(data.get("title"), str):
-            titles[normalised_title(data["title"])] = path.name
-    return titles
-
-
-def free_slug(papers_dir: Path, base: str) -> str:
-    """Return `base`, or `base-2`, `base-3`... whichever names no existing file."""
+def free_slug(taken: Set[str], base: str) -> str:
+    """Return `base`, or `base-2`, `base-3`... whichever gives a file name not in `taken`."""
     slug, n = base[:SLUG_MAX], 2
-    while (papers_dir / f"{slug}.yaml").exists():
+    while f"{slug}.yaml" in taken:
         suffix = f"-{n}"
         slug, n = base[: SLUG_MAX - len(suffix)] + suffix, n + 1
     return slug
-
-
-def write_new_entry(path: Path, text: str) -> None:
-    """Create the file; refuse (FileExistsError) if anything is already there."""
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.identity import identity_keys, known_identities
 from generator.importer import hf_page
-from generator.importer.entry_file import entry_text, existing_titles, free_slug, slugify, write_new_entry
+from generator.importer.draft import Draft
+from generator.importer.entry_file import entry_text, free_slug, slugify
+from generator.importer.new_entry import entry_fields
+from generator.load.catalogue import read_catalogue
 from generator.load.sources import SourceLayout
-from generator.model import Tag
-from generator.validate.catalogue import normalised_title
+from generator.validate.check import valid_taxonomy
+from generator.write.files import write_new_entry
 
 
 @dataclass(frozen=True)
@@ -21,30 +25,25 @@ class Outcome:
     reason: str = ""
 
 
-def import_page(layout: SourceLayout, text: str, year: int, tags: dict[str, Tag]) -> list[Outcome]:
+def import_page(layout: SourceLayout, text: str, year: int) -> list[Outcome]:
     """Write an entry for each paper the catalogue lacks; never touch an existing file."""
+    sources = read_catalogue(layout)
+    tags = valid_taxonomy(sources)
     listed, papers = hf_page.parse_page(text, year)
-    layout.papers_dir.mkdir(parents=True, exist_ok=True)
-    known = existing_titles(layout.papers_dir)
+    known = known_identities(sources.entries)
+    taken = set(sources.entry_names)
     outcomes = []
     for paper in papers:
-        existing = known.get(normalised_title(paper.title))
+        draft = Draft(title=paper.title, abstract=paper.abstract)
+        existing = next((known[key] for key in identity_keys(draft) if key in known), None)
         if existing:
-            path = layout.shown(layout.papers_dir / existing)
-            outcomes.append(Outcome("skipped", path, paper.title, "already in the catalogue"))
+            outcomes.append(Outcome("skipped", existing, paper.title, "already in the catalogue"))
             continue
-        name = hf_page.short_name(paper.title)
-        slug = free_slug(layout.papers_dir, slugify(name or paper.title))
-        entry = {
-            "title": paper.title,
-            "short_name": name,
-            "abstract": paper.abstract,
-            "listed": listed.isoformat(),
-            "tags": hf_page.suggest_tags(paper.title, paper.abstract, tags),
-            "links": hf_page.links(paper.abstract),
-        }
-        path = layout.papers_dir / f"{slug}.yaml"
-        write_new_entry(path, entry_text(entry))
-        known[normalised_title(paper.title)] = path.name
-        outcomes.append(Outcome("new", layout.shown(path), paper.title))
+        entry = entry_fields(draft, hf_page.suggest_tags(paper.title, paper.abstract, tags), listed)
+        name = free_slug(taken, slugify(entry["short_name"] or paper.title)) + ".yaml"
+        path = write_new_entry(layout.papers_dir, name, entry_text(entry))
+        taken.add(name)
+        shown = layout.shown(path)
+        known.update(dict.fromkeys(identity_keys(draft), shown))
+        outcomes.append(Outcome("new", shown, paper.title))
     return outcomes

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Diagnostic, InvalidCatalogue, has_errors
-from generator.importer.arxiv import unversioned
+from generator.diagnostics import Diagnostic, has_errors
+from generator.identity import IdentityKey, identity_keys, known_identities
 from generator.importer.draft import Draft
-from generator.importer.entry_file import entry_text, free_slug, slugify, write_new_entry
+from generator.importer.entry_file import entry_text, free_slug, slugify
 from generator.importer.hf_page import links, short_name, suggest_tags
-from generator.load.sources import LoadedFile, SourceLayout, read_entries, read_yaml
+from generator.load.catalogue import read_catalogue
+from generator.load.sources import LoadedFile, SourceLayout
 from generator.load.yaml_strict import parse_yaml
 from generator.model import Tag
-from generator.validate.catalogue import normalised_title, unknown_tags
+from generator.validate.catalogue import unknown_tags
+from generator.validate.check import valid_taxonomy
 from generator.validate.entries import validate_entry
-from generator.validate.taxonomy import validate_tags
+from generator.write.files import write_new_entry
 
 Ask = Callable[[str], str]
 
@@ -81,14 +83,14 @@ def chosen_tags(draft: Draft, tags: dict[str, Tag], ask: Ask | None) -> tuple[st
     return found
 
 
-def entry_fields(draft: Draft, tags: tuple[str, ...], today: date) -> dict[str, Any]:
-    """Return the entry's fields: the draft's, listed today, with links and short name found in the text."""
+def entry_fields(draft: Draft, tags: tuple[str, ...] | list[str], listed: date) -> dict[str, Any]:
+    """Return the entry's fields: the draft's, with the listed date, and links and short name found in the text."""
     return {
         "title": draft.title,
         "short_name": draft.short_name or short_name(draft.title),
         "authors": list(draft.authors),
         "abstract": draft.abstract,
-        "listed": today.isoformat(),
+        "listed": listed.isoformat(),
         "published": draft.published,
         "arxiv": draft.arxiv,
         "doi": draft.doi,
@@ -98,26 +100,11 @@ def entry_fields(draft: Draft, tags: tuple[str, ...], today: date) -> dict[str, 
     }
 
 
-def identity(arxiv: object, doi: object, title: object) -> Iterable[tuple[str, str, str]]:
-    """Yield (field, label, key) for each key that makes two entries the same paper, as check compares them."""
-    if isinstance(arxiv, str) and arxiv:
-        yield "arxiv", "arXiv id", unversioned(arxiv)
-    if isinstance(doi, str) and doi:
-        yield "doi", "DOI", doi.lower()
-    if isinstance(title, str) and title:
-        yield "title", "title", normalised_title(title)
-
-
-def refuse_known_paper(draft: Draft, files: list[LoadedFile]) -> None:
+def refuse_known_paper(draft: Draft, known: dict[IdentityKey, str]) -> None:
     """Raise AlreadyInCatalogue when an entry file shares the draft's arXiv id, DOI or title."""
-    wanted = set(identity(draft.arxiv, draft.doi, draft.title))
-    for file in files:
-        data = file.document.data
-        if not isinstance(data, dict):
-            continue
-        for field, label, key in identity(data.get("arxiv"), data.get("doi"), data.get("title")):
-            if (field, label, key) in wanted:
-                raise AlreadyInCatalogue(file.path, label, getattr(draft, field))
+    for key in identity_keys(draft):
+        if key in known:
+            raise AlreadyInCatalogue(known[key], key.label, getattr(draft, key.field))
 
 
 def entry_problems(shown: str, text: str, tags: dict[str, Tag]) -> list[Diagnostic]:
@@ -127,31 +114,18 @@ def entry_problems(shown: str, text: str, tags: dict[str, Tag]) -> list[Diagnost
     return problems + unknown_tags([file], tags)
 
 
-def taxonomy(layout: SourceLayout) -> dict[str, Tag]:
-    """Return the catalogue's tags, or raise InvalidCatalogue if the taxonomy is broken."""
-    tags_file = read_yaml(layout.tags_file, layout.shown(layout.tags_file))
-    if not isinstance(tags_file, LoadedFile):
-        raise InvalidCatalogue([tags_file])
-    tags, problems = validate_tags(tags_file)
-    if problems:
-        raise InvalidCatalogue(problems)
-    return tags
-
-
 def create_entry(layout: SourceLayout, draft: Draft, today: date, ask: Ask | None) -> Path:
     """Write the entry for a paper the catalogue lacks and return its path; write nothing on any problem."""
-    tags = taxonomy(layout)
-    files, _ = read_entries(layout)  # an unreadable entry is check's business; the rest are compared
-    refuse_known_paper(draft, files)
+    sources = read_catalogue(layout)
+    tags = valid_taxonomy(sources)
+    known = known_identities(sources.entries)  # an unreadable entry is check's business; the rest are compared
+    refuse_known_paper(draft, known)
     draft = completed(draft, ask)
-    refuse_known_paper(draft, files)
+    refuse_known_paper(draft, known)
     entry = entry_fields(draft, chosen_tags(draft, tags, ask), today)
-    slug = free_slug(layout.papers_dir, slugify(entry["short_name"] or draft.title))
-    path = layout.papers_dir / f"{slug}.yaml"
+    name = free_slug(sources.entry_names, slugify(entry["short_name"] or draft.title)) + ".yaml"
     text = entry_text(entry)
-    problems = entry_problems(layout.shown(path), text, tags)
+    problems = entry_problems(layout.shown(layout.papers_dir / name), text, tags)
     if has_errors(problems):
         raise EntryProblems(problems)
-    layout.papers_dir.mkdir(parents=True, exist_ok=True)
-    write_new_entry(path, text)
-    return path
+    return write_new_entry(layout.papers_dir, name, text)

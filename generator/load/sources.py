@@ -57,8 +57,8 @@ class LoadedFile:
     document: Document
 
 
-def read_yaml(path: Path, shown: str) -> LoadedFile | Diagnostic:
-    """Read and strictly parse one YAML file, or return the reason it can't be."""
+def read_text(path: Path, shown: str) -> str | Diagnostic:
+    """Read one source file as text, or return why it can't be: a link, missing, too large, not UTF-8."""
     if path.is_symlink():
         return error(shown, 1, 1, "symbolic links are not allowed here; commit a regular file")
     if not path.is_file():
@@ -67,43 +67,17 @@ def read_yaml(path: Path, shown: str) -> LoadedFile | Diagnostic:
     if size > MAX_BYTES:
         return error(shown, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES} (64 KB)")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return error(shown, 1, 1, f"not UTF-8 text (bad byte at offset {exc.start}); save the file as UTF-8")
+
+
+def read_yaml(path: Path, shown: str) -> LoadedFile | Diagnostic:
+    """Read and strictly parse one YAML file, or return the reason it can't be."""
+    text = read_text(path, shown)
+    if isinstance(text, Diagnostic):
+        return text
     try:
         return LoadedFile(shown, parse_yaml(text))
     except YamlProblem as problem:
         return error(shown, problem.line, problem.col, problem.message)
-
-
-def read_entries(layout: SourceLayout) -> tuple[list[LoadedFile], list[Diagnostic]]:
-    """Read every file under the papers folder; a stray or unreadable file is a diagnostic."""
-    loaded: list[LoadedFile] = []
-    problems: list[Diagnostic] = []
-    if not layout.papers_dir.is_dir():
-        return [], [error(layout.shown(layout.papers_dir), 1, 1, "the papers folder is missing")]
-    for path in sorted(layout.papers_dir.iterdir()):
-        shown = layout.shown(path)
-        if path.name.startswith("."):
-            continue
-        if path.is_symlink() or path.is_dir():
-            kind = "symbolic link" if path.is_symlink() else "folder"
-            problems.append(
-                error(shown, 1, 1, f"a {kind} is not allowed in the papers folder; add regular <slug>.yaml files")
-            )
-            continue
-        if path.suffix != ".yaml":
-            hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "only <slug>.yaml files belong here"
-            problems.append(error(shown, 1, 1, f"not an entry file: {hint}"))
-            continue
-        result = read_yaml(path, shown)
-        if isinstance(result, Diagnostic):
-            problems.append(result)
-        else:
-            loaded.append(result)
-    return loaded, problems
-
-
-def read_static_pages(layout: SourceLayout) -> dict[str, str]:
-    """Return the hand-written Markdown pages (contribute, search, API) by file name."""
-    return {path.name: path.read_text(encoding="utf-8") for path in sorted(layout.pages_dir.glob("*.md"))}

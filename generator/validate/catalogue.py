@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -10,19 +9,13 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.identity import IdentityKey, identity_keys, normalised_title
 from generator.load.sources import LoadedFile
 from generator.model import Paper, Tag
 from generator.validate.messages import did_you_mean
 
 NEAR_TITLE_RATIO = 0.92
 NEIGHBOURS = 5
-# The regex engine's word characters are exactly the str.isalnum() ones plus "_".
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
-
-
-def normalised_title(title: str) -> str:
-    """Fold case, Unicode form and punctuation so equal titles compare equal."""
-    return _NOT_ALPHANUMERIC.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
 def unknown_tags(files: Iterable[LoadedFile], tags: dict[str, Tag]) -> list[Diagnostic]:
@@ -57,24 +50,16 @@ def unknown_tags(files: Iterable[LoadedFile], tags: dict[str, Tag]) -> list[Diag
 def duplicates(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]]) -> list[Diagnostic]:
     """Report entries that share an arXiv id, a DOI or a normalised title."""
     problems = []
-    keys: list[tuple[str, str, Callable[[Paper], str | None]]] = [
-        ("arxiv", "arXiv id", lambda p: re.sub(r"v[0-9]+$", "", p.arxiv) if p.arxiv else None),
-        ("doi", "DOI", lambda p: p.doi.lower() if p.doi else None),
-        ("title", "title", lambda p: normalised_title(p.title)),
-    ]
-    for field, label, key_of in keys:
-        first: dict[str, Paper] = {}
-        for paper in papers:
-            key = key_of(paper)
-            if not key:
-                continue
+    first: dict[IdentityKey, Paper] = {}
+    for paper in papers:
+        for key in identity_keys(paper):
             original = first.setdefault(key, paper)
             if original is not paper:
                 problems.append(
                     error(
                         paper.source,
-                        *marks(paper, field),
-                        f"{field}: same {label} as {original.source}; this paper is already in the catalogue, "
+                        *marks(paper, key.field),
+                        f"{key.field}: same {key.label} as {original.source}; this paper is already in the catalogue, "
                         "so edit that entry instead",
                     )
                 )

@@ -8,26 +8,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.timings import Timings
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
 from generator.write.mkdocs_build import PAPER_PAGE, build_in_parts, processes_for
 from generator.write.search_index import UnexpectedIndex, make_reproducible
 
 PROTECTED = ("site_src", "generator", "theme", "tests", ".github", ".ci", ".git", ".venv")
-
-
-@dataclass
-class Timings:
-    """Seconds spent in each stage of a build."""
-
-    stages: dict[str, float] = field(default_factory=dict)
-
-    def record(self, stage: str, started: float) -> None:
-        """Add the seconds since `started` to `stage` (a stage may run in several pieces)."""
-        self.stages[stage] = round(self.stages.get(stage, 0.0) + time.perf_counter() - started, 3)
 
 
 def check_site_dir(root: Path, site_dir: Path) -> Path:
