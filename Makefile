@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve site test check bench schema golden clean
+.PHONY: serve site test check bench eval schema golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ check: $(STAMP)  ## validate the catalogue
 
 bench: $(STAMP)  ## scale benchmark (not part of `make test`)
 	$(PY) -m tests.bench
+
+eval: $(STAMP)  ## quality of related papers and tag suggestions (not part of `make test`); ARGS="--catalogue DIR"
+	$(PY) -m tests.eval $(ARGS)
 
 schema: $(STAMP)  ## regenerate site_src/schema/paper.schema.json from the entry model
 	$(PY) -m generator schema

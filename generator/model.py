@@ -71,8 +71,24 @@ class Related:
 
     slug: str
     score: float
-    shared_tags: tuple[str, ...]
-    shared_terms: tuple[str, ...]
+    shared_terms: tuple[str, ...] = ()  # phrases both papers' title or abstract use, verbatim after case folding
+    shared_tags: tuple[str, ...] = ()
+    shared_authors: tuple[str, ...] = ()
+    shared_entities: tuple[str, ...] = ()  # entity keys, rarest first
+    names_it: bool = False  # this paper's abstract names the related paper's short name
+    named_by_it: bool = False  # the related paper's abstract names this paper's short name
+
+    @property
+    def has_reason(self) -> bool:
+        """Return whether anything explains the link."""
+        return bool(
+            self.shared_terms
+            or self.shared_tags
+            or self.shared_authors
+            or self.shared_entities
+            or self.names_it
+            or self.named_by_it
+        )
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,12 @@ def enrich(catalogue: Catalogue) -> Enriched:
         for key in keys:
             by_entity[key].append(slug)
     by_tag = papers_by_tag(catalogue.papers, catalogue.tags)
+    named_by = mentioned_by(catalogue.papers)
     return Enriched(
         catalogue=catalogue,
-        related=related_papers(catalogue.papers),
+        related=related_papers(catalogue.papers, mentions, named_by),
         mentions=mentions,
-        mentioned_by=mentioned_by(catalogue.papers),
+        mentioned_by=named_by,
         papers_by_tag=by_tag,
         papers_by_entity={key: tuple(slugs) for key, slugs in by_entity.items()},
         tag_cooccurrence=tag_cooccurrence(catalogue.papers),

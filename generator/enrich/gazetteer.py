@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 # A name must not sit inside a longer word ("SAM" in "SAMPLE", "DINO" in "DINOv2") nor before a
 # hyphenated version number ("GPT" in "GPT-4"); "ViT-B" and "CLIP-based" still name ViT and CLIP.
@@ -39,13 +39,15 @@ def _alternation(beginnings: Collection[str]) -> str:
 class Gazetteer:
     """Maps aliases to keys; finds them by looking up each likely word start's first characters."""
 
-    def __init__(self, aliases: Iterable[tuple[str, str]]) -> None:
+    def __init__(
+        self, aliases: Iterable[tuple[str, str]], case_sensitive: Callable[[str], bool] = is_case_sensitive
+    ) -> None:
         self._candidates: dict[str, list[tuple[str, str, bool]]] = {}
         exact_beginnings: set[str] = set()
         folded_beginnings: set[str] = set()
         for alias, key in aliases:
             if len(alias) >= _PREFIX:
-                exact = is_case_sensitive(alias)
+                exact = case_sensitive(alias)
                 compared = alias if exact else alias.lower()
                 self._candidates.setdefault(alias[:_PREFIX].lower(), []).append((compared, key, exact))
                 (exact_beginnings if exact else folded_beginnings).add(compared[:_SCANNED])

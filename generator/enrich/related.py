@@ -1,297 +1,246 @@
-"""Related papers: TF-IDF over title and abstract plus tag overlap, as a sparse top-k search.
+"""Related papers: text similarity first, then bonuses a reader can check, as a sparse top-k search.
 
-Each paper keeps only its strongest terms, and each term only its strongest papers, so the
-work per paper is bounded (TOP_TERMS x POSTINGS) and the whole search grows linearly with the
-catalogue. No N x N matrix is ever formed.
+The text score mixes the cosine of TF-IDF vectors (title and abstract) with that of their LSA. Each
+paper's candidates come from its strongest terms and each term's strongest papers, so the work per
+paper is bounded (TOP_TERMS x POSTINGS) and no N x N matrix is formed; candidates are then rescored
+exactly. Above a floor of text similarity, shared tags (weighted by rarity), shared authors and shared
+entities add a bonus; one abstract naming the other's short name adds one too. Every signal that
+counts is kept in the Related record, so the page can say why.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from generator.enrich.reasons import shared_phrases, shown_terms
+from generator.enrich.text import TextVectors, paper_text, text_vectors
 from generator.model import Paper, Related
 
 RELATED = 5
-TOP_TERMS = 40
-POSTINGS = 200
-TAG_WEIGHT = 0.3
+SPARE = 5  # candidates ranked past RELATED, for pairs that turn out to have nothing to show
+CANDIDATES = 30  # text neighbours of each paper that are rescored exactly
+TOP_TERMS = 40  # each paper's strongest terms, searched for candidates
+POSTINGS = 200  # each term's strongest papers, searched for candidates
+LSA_SHARE = 0.3  # the text score's share from LSA, which also matches related words
+TEXT_FLOOR = 0.08  # below this text similarity, no tag, author or entity bonus counts
+TAG_WEIGHT = 0.2
+AUTHOR_WEIGHT = 0.15
+ENTITY_WEIGHT = 0.05
+MENTION_WEIGHT = 0.15
 CHUNK = 2000
-SMALL_CATALOGUE = 10  # below this, a term in half the papers still tells them apart
-SHOWN_TERMS = 3
-CANDIDATE_TERMS = 12  # the strongest shared terms, among which SHOWN_TERMS are picked
-# A term shown as a reason must be rarer than this share of papers, so reasons stay specific.
-DISTINCTIVE_SHARE = 0.12
-# Words every abstract uses; they say nothing about what two papers have in common.
-ABSTRACT_STOP_WORDS = frozenset(
-    [
-        "able",
-        "achieve",
-        "achieves",
-        "achieving",
-        "address",
-        "allows",
-        "also",
-        "approach",
-        "approaches",
-        "based",
-        "benchmark",
-        "benchmarks",
-        "better",
-        "challenge",
-        "challenging",
-        "code",
-        "competitive",
-        "comprehensive",
-        "conduct",
-        "demonstrate",
-        "demonstrates",
-        "design",
-        "designed",
-        "different",
-        "effective",
-        "effectively",
-        "efficient",
-        "end",
-        "existing",
-        "experiment",
-        "experiments",
-        "extensive",
-        "framework",
-        "furthermore",
-        "github",
-        "however",
-        "https",
-        "improve",
-        "improved",
-        "improves",
-        "improving",
-        "including",
-        "introduce",
-        "key",
-        "large",
-        "leverage",
-        "leveraging",
-        "lead",
-        "make",
-        "method",
-        "methods",
-        "model",
-        "models",
-        "new",
-        "novel",
-        "outperform",
-        "outperforms",
-        "paper",
-        "particular",
-        "performance",
-        "present",
-        "previous",
-        "problem",
-        "propose",
-        "proposed",
-        "provide",
-        "recent",
-        "released",
-        "research",
-        "result",
-        "results",
-        "set",
-        "show",
-        "shows",
-        "significant",
-        "significantly",
-        "simple",
-        "state",
-        "art",
-        "study",
-        "task",
-        "tasks",
-        "technique",
-        "techniques",
-        "use",
-        "used",
-        "using",
-        "various",
-        "way",
-        "work",
-        "works",
-        "entire",
-        "final",
-        "following",
-        "output",
-        "recently",
-        "fully",
-        "low",
-        "terms",
-        "quantitative",
-        "smaller",
-        "instances",
-        "efficiency",
-        "focusing",
-        "ai",
-        "level",
-        "end-to-end",
-        "respectively",
-        "additionally",
-        "specifically",
-    ]
-)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
-def related_papers(papers: Sequence[Paper]) -> dict[str, tuple[Related, ...]]:
-    """Return up to RELATED related papers for each paper, best first, with their reasons."""
+@dataclass(frozen=True)
+class Scoring:
+    """Which signals the score uses and how candidates are pruned (as shipped; `make eval` varies them)."""
+
+    lsa: bool = True
+    tags: bool = True
+    authors: bool = True
+    entities: bool = True
+    mentions: bool = True
+    top_terms: int = TOP_TERMS
+    postings: int = POSTINGS
+
+
+def related_papers(
+    papers: Sequence[Paper],
+    entities: Mapping[str, tuple[str, ...]] | None = None,
+    named_by: Mapping[str, tuple[str, ...]] | None = None,
+    vectors: TextVectors | None = None,
+    scoring: Scoring = Scoring(),
+) -> dict[str, tuple[Related, ...]]:
+    """Return up to RELATED related papers for each paper, best first, each with a reason.
+
+    `entities` holds each paper's entity keys, `named_by` the papers whose abstract names each paper's
+    short name (both from generator.enrich.entities).
+    """
     if len(papers) < 2:
         return {p.slug: () for p in papers}
-    weights, terms, shown = _weights(papers)
-    pruned = _keep_top_per_row(weights, TOP_TERMS)
-    postings = _keep_top_per_column(pruned, POSTINGS).T.tocsr()
-    result: dict[str, tuple[Related, ...]] = {}
-    for start in range(0, len(papers), CHUNK):
-        scores = (pruned[start : start + CHUNK] @ postings).tocsr()
-        best = {
-            start + offset: _best(*_row(scores, offset), exclude=start + offset) for offset in range(scores.shape[0])
-        }
-        pairs = [(i, j) for i, chosen in best.items() for j, _ in chosen]
-        reasons = iter(shared_terms(weights, pairs, terms, shown))  # consumed below in the order of `pairs`
-        for i, chosen in best.items():
-            result[papers[i].slug] = tuple(
-                Related(
-                    slug=papers[j].slug,
-                    score=round(score, 6),
-                    shared_tags=tuple(k for k in papers[i].tags if k in papers[j].tags),
-                    shared_terms=next(reasons),
-                )
-                for j, score in chosen
-            )
-    return result
-
-
-def _weights(papers: Sequence[Paper]) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
-    """Return unit rows of text TF-IDF columns then tag columns, the text terms, and which to show."""
-    vectorizer = TfidfVectorizer(
-        ngram_range=(1, 2),
-        stop_words=sorted(ENGLISH_STOP_WORDS | ABSTRACT_STOP_WORDS),
-        sublinear_tf=True,
-        min_df=2,
-        max_df=0.5 if len(papers) >= SMALL_CATALOGUE else 1.0,
-        token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9]+\b",
-        dtype=np.float32,
+    vectors = vectors or text_vectors(papers)
+    index = {p.slug: i for i, p in enumerate(papers)}
+    ties = _paper_hashes(papers)
+    named = _named_pairs(index, named_by or {}) if scoring.mentions else np.zeros((0, 2), dtype=np.int64)
+    rows, cols = _candidates(vectors.weights, ties, named, scoring)
+    text = _pair_dot(vectors.weights, rows, cols)
+    if scoring.lsa and vectors.lsa.shape[1]:
+        text = (1 - LSA_SHARE) * text + LSA_SHARE * _pair_dot(vectors.lsa, rows, cols)
+    counts = text >= TEXT_FLOOR
+    tag_vectors = _rarity_vectors([p.tags for p in papers])
+    author_vectors = _rarity_vectors([tuple(a.casefold() for a in p.authors) for p in papers])
+    entity_keys = [tuple((entities or {}).get(p.slug, ())) for p in papers]
+    entity_vectors = _rarity_vectors(entity_keys)
+    papers_per_entity = Counter(key for keys in entity_keys for key in dict.fromkeys(keys))
+    bonus = np.zeros_like(text)
+    if scoring.tags:
+        bonus += TAG_WEIGHT * _pair_dot(tag_vectors, rows, cols)
+    if scoring.authors:
+        bonus += AUTHOR_WEIGHT * _pair_dot(author_vectors, rows, cols)
+    if scoring.entities:
+        bonus += ENTITY_WEIGHT * _pair_dot(entity_vectors, rows, cols)
+    naming = _is_named(rows, cols, named, len(papers))
+    score = np.round(text + counts * bonus + MENTION_WEIGHT * (naming[0] | naming[1]), 6)
+    order = np.lexsort((_pair_ties(ties, rows, cols), -score, rows))
+    rows, cols, score, counts = rows[order], cols[order], score[order], counts[order]
+    names_it, named_by_it = naming[0][order], naming[1][order]
+    keep = _rank_in_group(rows) < RELATED + SPARE
+    chosen = np.flatnonzero(keep)
+    phrases = shared_phrases(
+        vectors, shown_terms(vectors), list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
     )
-    texts = [f"{p.title}. {p.title}. {p.abstract}" for p in papers]
-    try:
-        text = vectorizer.fit_transform(texts)
-        terms = vectorizer.get_feature_names_out()
-    except ValueError:  # no term is shared by two papers
-        text, terms = sparse.csr_matrix((len(papers), 0), dtype=np.float32), np.array([], dtype=str)
-    tag_keys = sorted({key for p in papers for key in p.tags})
-    column = {key: i for i, key in enumerate(tag_keys)}
-    rows = [i for i, p in enumerate(papers) for _ in p.tags]
-    cols = [column[key] for p in papers for key in p.tags]
-    frequency = np.bincount(cols, minlength=len(tag_keys)).astype(np.float32)
-    idf = np.log((1 + len(papers)) / (1 + frequency)) + 1
-    tag_matrix = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(len(papers), len(tag_keys)))
-    parts = [np.sqrt(1 - TAG_WEIGHT) * normalize(text)] if text.shape[1] else []
-    parts.append(np.sqrt(TAG_WEIGHT) * normalize(tag_matrix))
-    mixed = sparse.hstack(parts, format="csr").astype(np.float32)
-    papers_per_term = np.bincount(text.indices, minlength=text.shape[1])
-    shown = papers_per_term <= max(2, DISTINCTIVE_SHARE * len(papers))
-    return mixed, terms, shown
+    texts = [paper_text(p) for p in papers]
+    result: dict[str, list[Related]] = {p.slug: [] for p in papers}
+    for n, terms in zip(chosen.tolist(), phrases, strict=True):
+        i, j = int(rows[n]), int(cols[n])
+        source, other = papers[i], papers[j]
+        if len(result[source.slug]) == RELATED:
+            continue
+        counted = bool(counts[n])
+        related = Related(
+            slug=other.slug,
+            score=float(score[n]),
+            shared_terms=tuple(_as_written(term, texts[i]) for term in terms),
+            shared_tags=_shared(source.tags, other.tags) if counted and scoring.tags else (),
+            shared_authors=_shared_authors(source.authors, other.authors) if counted and scoring.authors else (),
+            shared_entities=_shared_entities(entity_keys[i], entity_keys[j], papers_per_entity, len(papers))
+            if counted and scoring.entities
+            else (),
+            names_it=bool(names_it[n]),
+            named_by_it=bool(named_by_it[n]),
+        )
+        if related.has_reason:
+            result[source.slug].append(related)
+    return {slug: tuple(chosen_related) for slug, chosen_related in result.items()}
 
 
-def _keep_top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
-    """Zero all but the k largest entries of each row."""
-    matrix = matrix.tocsr(copy=True)
-    for i in range(matrix.shape[0]):
-        start, end = matrix.indptr[i], matrix.indptr[i + 1]
-        if end - start > k:
-            row = matrix.data[start:end]
-            row[np.argsort(-row, kind="stable")[k:]] = 0
-    matrix.eliminate_zeros()
-    return matrix
+def _paper_hashes(papers: Sequence[Paper]) -> np.ndarray:
+    """Return a stable 64-bit hash of each slug, to break ties without favouring any slug order."""
+    return np.array(
+        [int.from_bytes(hashlib.blake2b(p.slug.encode(), digest_size=8).digest(), "little") for p in papers],
+        dtype=np.uint64,
+    )
 
 
-def _keep_top_per_column(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
-    """Zero all but the k largest entries of each column."""
-    return _keep_top_per_row(matrix.T.tocsr(), k).T.tocsr()
+def _pair_ties(ties: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Return a tie-breaking key for each pair: a mix of both papers' hashes, the same either way round."""
+    with np.errstate(over="ignore"):
+        return (ties[rows] ^ ties[cols]) * _GOLDEN
 
 
-def _best(indices: np.ndarray, data: np.ndarray, exclude: int) -> list[tuple[int, float]]:
-    """Return the RELATED best (index, score) pairs, ties broken by index."""
-    keep = (indices != exclude) & (data > 0)
-    indices, data = indices[keep], data[keep]
-    if len(data) > RELATED:
-        # The best all score at least the RELATED-th highest score, so only those need sorting.
-        strong = data >= np.partition(data, -RELATED)[-RELATED]
-        indices, data = indices[strong], data[strong]
-    order = np.lexsort((indices, -data))[:RELATED]
-    return [(int(indices[n]), float(data[n])) for n in order]
-
-
-def _row(matrix: sparse.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return the column indices and values of one CSR row, without building a matrix."""
-    start, end = matrix.indptr[i], matrix.indptr[i + 1]
-    return matrix.indices[start:end], matrix.data[start:end]
-
-
-def shared_terms(
-    weights: sparse.csr_matrix, pairs: list[tuple[int, int]], terms: np.ndarray, shown: np.ndarray
-) -> list[tuple[str, ...]]:
-    """Return, for each pair of rows, the distinctive text terms with the largest product of weights."""
-    pair, term, product = _common_terms(weights[:, : len(terms)], pairs)
-    is_shown = shown[term]
-    # A pair sharing no distinctive term falls back to any common terms, so a reason is never empty.
-    keep = is_shown | (np.bincount(pair[is_shown], minlength=len(pairs)) == 0)[pair]
-    pair, term, product = _largest_per_group(pair[keep], term[keep], product[keep], len(pairs), CANDIDATE_TERMS)
-    names, values = terms[term].tolist(), product.tolist()
-    bounds = np.searchsorted(pair, np.arange(len(pairs) + 1)).tolist()
-    return [
-        tuple(_prefer_phrases(list(zip(names[b:e], values[b:e], strict=False)))) for b, e in itertools.pairwise(bounds)
+def _named_pairs(index: Mapping[str, int], named_by: Mapping[str, tuple[str, ...]]) -> np.ndarray:
+    """Return (naming paper, named paper) index pairs."""
+    pairs = [
+        (index[source], index[slug])
+        for slug, sources in named_by.items()
+        for source in sources
+        if slug in index and source in index
     ]
+    return np.array(sorted(set(pairs)), dtype=np.int64).reshape(-1, 2)
 
 
-def _common_terms(text: sparse.csr_matrix, pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return (pair, term, product of weights) for each term both rows of a pair have, by pair then term."""
-    first, second = [i for i, _ in pairs], [j for _, j in pairs]
-    # Weights are positive and far above float32's underflow, so no product of two is zero and
-    # the element-wise product keeps exactly the terms both rows have.
-    products = text[first].multiply(text[second]).tocsr()
-    products.sort_indices()
-    products = products.tocoo()
-    return products.row, products.col, products.data
+def _is_named(rows: np.ndarray, cols: np.ndarray, named: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return, per pair, whether the first paper names the second, and whether the second names the first."""
+    codes = np.sort(named[:, 0] * size + named[:, 1])
+    return np.isin(rows * size + cols, codes), np.isin(cols * size + rows, codes)
 
 
-def _largest_per_group(
-    group: np.ndarray, term: np.ndarray, value: np.ndarray, groups: int, k: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Keep each group's k largest values, ordered by group, then value (largest first), then term."""
-    # A positive float32's bits, read as an unsigned integer, sort like the float itself, so one stable
-    # sort of 64-bit keys orders by group then value, and equal values keep their ascending term order.
-    descending = np.uint32(0xFFFFFFFF) - value.view(np.uint32)
-    order = np.argsort((group.astype(np.int64) << 32) | descending.astype(np.int64), kind="stable")
-    group, term, value = group[order], term[order], value[order]
-    size = np.bincount(group, minlength=groups)
-    rank = np.arange(len(group)) - (np.cumsum(size) - size)[group]
-    return group[rank < k], term[rank < k], value[rank < k]
+def _candidates(
+    weights: sparse.csr_matrix, ties: np.ndarray, named: np.ndarray, scoring: Scoring
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (row, col) pairs: each paper's CANDIDATES strongest text neighbours, and the naming pairs both ways."""
+    size = weights.shape[0]
+    queries = _top_per_row(weights, scoring.top_terms, np.zeros(weights.shape[1], dtype=np.uint64))
+    postings = _top_per_row(weights.T.tocsr(), scoring.postings, ties)  # terms x papers
+    found_rows, found_cols = [named[:, 0], named[:, 1]], [named[:, 1], named[:, 0]]
+    for start in range(0, size, CHUNK):
+        scores = (queries[start : start + CHUNK] @ postings).tocoo()
+        row, col, value = scores.row + start, scores.col, scores.data
+        other = row != col
+        row, col, value = row[other], col[other], value[other]
+        order = np.lexsort((_pair_ties(ties, row, col), -value, row))
+        row, col = row[order], col[order]
+        best = _rank_in_group(row) < CANDIDATES
+        found_rows.append(row[best])
+        found_cols.append(col[best])
+    codes = np.unique(np.concatenate(found_rows).astype(np.int64) * size + np.concatenate(found_cols))
+    return codes // size, codes % size
 
 
-def _prefer_phrases(ranked: list[tuple[str, float]]) -> list[str]:
-    """Pick up to SHOWN_TERMS terms; a phrase ("saliency maps") beats its words if it weighs nearly as much."""
-    phrases = [(term, weight, term.split()) for term, weight in ranked if " " in term]
-    kept: list[str] = []
-    covered: set[str] = set()
-    for term, weight in ranked:
-        if " " not in term:
-            term = next((phrase for phrase, w, words in phrases if term in words and w >= weight / 2), term)
-        words = set(term.split())
-        if not words <= covered:
-            kept.append(term)
-            covered |= words
-            if len(kept) == SHOWN_TERMS:
-                break
-    return kept
+def _top_per_row(matrix: sparse.csr_matrix, k: int, ties: np.ndarray) -> sparse.csr_matrix:
+    """Keep the k largest entries of each row; equal entries are kept by `ties` of their column."""
+    coo = matrix.tocoo()
+    order = np.lexsort((ties[coo.col], -coo.data, coo.row))
+    row, col, data = coo.row[order], coo.col[order], coo.data[order]
+    keep = _rank_in_group(row) < k
+    return sparse.csr_matrix((data[keep], (row[keep], col[keep])), shape=matrix.shape)
+
+
+def _rank_in_group(group: np.ndarray) -> np.ndarray:
+    """Return each element's position within its run of equal, sorted group values."""
+    if not len(group):
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    sizes = np.diff(np.r_[starts, len(group)])
+    return np.arange(len(group)) - np.repeat(starts, sizes)
+
+
+def _pair_dot(vectors: sparse.csr_matrix | np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Return the dot product of rows[n] and cols[n] of `vectors`, for every n."""
+    out = np.empty(len(rows), dtype=np.float32)
+    step = CHUNK * CANDIDATES
+    for start in range(0, len(rows), step):
+        first, second = vectors[rows[start : start + step]], vectors[cols[start : start + step]]
+        if sparse.issparse(first):
+            out[start : start + step] = np.asarray(first.multiply(second).sum(axis=1)).ravel()
+        else:
+            out[start : start + step] = np.einsum("ij,ij->i", first, second)
+    return out
+
+
+def _rarity_vectors(labels: Sequence[tuple[str, ...]]) -> sparse.csr_matrix:
+    """Return unit rows of each paper's labels weighted by rarity (IDF), so a rare shared label counts most."""
+    keys = sorted({key for row in labels for key in row})
+    column = {key: n for n, key in enumerate(keys)}
+    rows = [i for i, row in enumerate(labels) for _ in dict.fromkeys(row)]
+    cols = [column[key] for row in labels for key in dict.fromkeys(row)]
+    frequency = np.bincount(np.array(cols, dtype=np.int64), minlength=len(keys))
+    idf = np.log(len(labels) / np.maximum(frequency, 1)).astype(np.float32)
+    matrix = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(len(labels), len(keys)), dtype=np.float32)
+    matrix.eliminate_zeros()
+    return normalize(matrix).tocsr() if keys else matrix
+
+
+def _shared(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the items of `first` that `second` has too, in first's order."""
+    return tuple(item for item in first if item in second)
+
+
+def _shared_authors(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the authors of `first` that `second` lists too, compared without case."""
+    others = {a.casefold() for a in second}
+    return tuple(a for a in first if a.casefold() in others)
+
+
+def _shared_entities(
+    first: tuple[str, ...], second: tuple[str, ...], papers_per_entity: Mapping[str, int], size: int
+) -> tuple[str, ...]:
+    """Return the entities both papers name, rarest first, leaving out those every paper names."""
+    both = [key for key in first if key in second and papers_per_entity[key] < size]
+    return tuple(sorted(both, key=lambda key: (papers_per_entity[key], key)))
+
+
+def _as_written(term: str, text: str) -> str:
+    """Return `term` as the paper writes it (its case), where case folding kept the text's length."""
+    folded = text.casefold()
+    at = folded.find(term)
+    if at < 0 or len(folded) != len(text):
+        return term
+    return text[at : at + len(term)]

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.enrich.tags import descendants, newest_first
 from generator.load.settings import SiteSettings
-from generator.model import Enriched, Paper
+from generator.model import Enriched, Paper, Related
 from generator.render.bibtex import bibtex_html
 from generator.render.feeds import feed_paths
 from generator.render.tex import plain_title
@@ -61,17 +61,32 @@ def _feeds(page: str, folder: str) -> dict[str, Markup]:
     return {"atom": href(page, atom), "json": href(page, json_feed)}
 
 
+def related_reason(enriched: Enriched, paper: Paper, related: Related) -> str:
+    """Return why `related` is listed on `paper`'s page: every signal that counted, in plain words."""
+    other = enriched.paper[related.slug]
+    parts = []
+    if related.shared_authors:
+        parts.append(f"same authors: {', '.join(related.shared_authors)}")
+    if related.names_it and other.short_name:
+        parts.append(f"mentions {other.short_name}")
+    if related.named_by_it and paper.short_name:
+        parts.append(f"its abstract mentions {paper.short_name}")
+    if related.shared_entities:
+        names = [enriched.catalogue.entities[key].name for key in related.shared_entities[:3]]
+        parts.append(f"both use {', '.join(names)}")
+    if related.shared_tags:
+        parts.append(f"shares: {', '.join(enriched.catalogue.tags[key].name for key in related.shared_tags)}")
+    if related.shared_terms:
+        parts.append(f"both say: {', '.join(related.shared_terms)}")
+    return "; ".join(parts)
+
+
 def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settings: SiteSettings) -> str:
     """Return the Markdown page of one paper."""
     page = page_path("papers", paper.slug)
     papers = enriched.paper
-    tags = enriched.catalogue.tags
     related = [
-        {
-            "link": paper_link(page, papers[r.slug]),
-            "tags": html_text(", ".join(tags[k].name for k in r.shared_tags)),
-            "terms": html_text(", ".join(r.shared_terms)),
-        }
+        {"link": paper_link(page, papers[r.slug]), "reason": html_text(related_reason(enriched, paper, r))}
         for r in enriched.related.get(paper.slug, ())
     ]
     return env.get_template("paper.md.j2").render(

@@ -1,0 +1,347 @@
+"""Why two papers are related, in words both use: phrases found verbatim in each, specific and distinct."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from scipy import sparse
+
+from generator.enrich.text import TextVectors
+
+SHOWN_TERMS = 3
+CANDIDATE_TERMS = 12  # the strongest shared terms, among which SHOWN_TERMS are picked
+# A term shown as a reason must be in at most this share of papers, so reasons stay specific.
+DISTINCTIVE_SHARE = 0.12
+# Words any abstract uses; a phrase made only of these says nothing about what two papers share.
+GENERIC_WORDS = frozenset(
+    [
+        "ability",
+        "able",
+        "accuracy",
+        "accurate",
+        "achieve",
+        "achieved",
+        "achieves",
+        "achieving",
+        "address",
+        "addressing",
+        "adopt",
+        "advance",
+        "advances",
+        "advantage",
+        "aim",
+        "allow",
+        "allows",
+        "analysis",
+        "analyze",
+        "apply",
+        "approach",
+        "approaches",
+        "art",
+        "aspect",
+        "available",
+        "baseline",
+        "baselines",
+        "based",
+        "benchmark",
+        "benchmarks",
+        "benefit",
+        "better",
+        "challenge",
+        "challenges",
+        "challenging",
+        "code",
+        "codes",
+        "competitive",
+        "complex",
+        "comprehensive",
+        "conduct",
+        "conducted",
+        "consider",
+        "consistent",
+        "contribution",
+        "contributions",
+        "current",
+        "data",
+        "datasets",
+        "demonstrate",
+        "demonstrated",
+        "demonstrates",
+        "design",
+        "designed",
+        "develop",
+        "different",
+        "direct",
+        "directly",
+        "domain",
+        "easily",
+        "effect",
+        "effective",
+        "effectively",
+        "effectiveness",
+        "efficiency",
+        "efficient",
+        "enable",
+        "enables",
+        "end",
+        "entire",
+        "especially",
+        "evaluate",
+        "evaluation",
+        "existing",
+        "experiment",
+        "experimental",
+        "experiments",
+        "explore",
+        "extensive",
+        "extensively",
+        "fail",
+        "field",
+        "final",
+        "focus",
+        "focusing",
+        "following",
+        "framework",
+        "frameworks",
+        "fully",
+        "furthermore",
+        "general",
+        "github",
+        "given",
+        "good",
+        "great",
+        "help",
+        "high",
+        "highly",
+        "https",
+        "however",
+        "important",
+        "improve",
+        "improved",
+        "improvement",
+        "improvements",
+        "improves",
+        "improving",
+        "including",
+        "information",
+        "introduce",
+        "introduces",
+        "issue",
+        "issues",
+        "key",
+        "knowledge",
+        "large",
+        "lead",
+        "leading",
+        "leads",
+        "learn",
+        "learning",
+        "level",
+        "leverage",
+        "leverages",
+        "leveraging",
+        "limitation",
+        "limitations",
+        "limited",
+        "low",
+        "main",
+        "make",
+        "makes",
+        "making",
+        "measure",
+        "method",
+        "methods",
+        "model",
+        "models",
+        "new",
+        "novel",
+        "number",
+        "numerous",
+        "obtain",
+        "offer",
+        "often",
+        "open",
+        "output",
+        "outperform",
+        "outperforming",
+        "outperforms",
+        "overall",
+        "owing",
+        "paper",
+        "particular",
+        "particularly",
+        "performance",
+        "performs",
+        "potential",
+        "present",
+        "presents",
+        "previous",
+        "prior",
+        "problem",
+        "problems",
+        "process",
+        "propose",
+        "proposed",
+        "proposes",
+        "provide",
+        "provides",
+        "quality",
+        "quantitative",
+        "range",
+        "real",
+        "recent",
+        "recently",
+        "released",
+        "remains",
+        "require",
+        "requires",
+        "research",
+        "respectively",
+        "result",
+        "results",
+        "robust",
+        "set",
+        "setting",
+        "settings",
+        "show",
+        "shown",
+        "shows",
+        "significant",
+        "significantly",
+        "simple",
+        "small",
+        "smaller",
+        "solution",
+        "solutions",
+        "specific",
+        "specifically",
+        "state",
+        "strong",
+        "studies",
+        "study",
+        "superior",
+        "support",
+        "task",
+        "tasks",
+        "technique",
+        "techniques",
+        "terms",
+        "time",
+        "understanding",
+        "use",
+        "used",
+        "useful",
+        "uses",
+        "using",
+        "various",
+        "way",
+        "work",
+        "works",
+        "world",
+    ]
+)
+_SUFFIXES = tuple(
+    sorted(
+        [
+            "izations",
+            "ization",
+            "ations",
+            "ation",
+            "ements",
+            "ement",
+            "ings",
+            "ing",
+            "ions",
+            "ion",
+            "ers",
+            "er",
+            "ors",
+            "or",
+            "ies",
+            "es",
+            "ed",
+            "e",
+            "s",
+            "ly",
+            "al",
+            "ity",
+            "ive",
+            "ic",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+_MIN_STEM = 4
+
+
+def shown_terms(vectors: TextVectors) -> np.ndarray:
+    """Return which terms may be shown: in few enough papers, and not made only of generic words."""
+    papers = vectors.weights.shape[0]
+    rare = vectors.papers_per_term <= max(2, DISTINCTIVE_SHARE * papers)
+    specific = np.array([not set(term.split(" ")) <= GENERIC_WORDS for term in vectors.terms.tolist()], dtype=bool)
+    return rare & specific if len(specific) else rare
+
+
+def shared_phrases(vectors: TextVectors, shown: np.ndarray, pairs: list[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """Return, for each pair of rows, up to SHOWN_TERMS shown terms both have, strongest first (maybe none)."""
+    if not pairs:
+        return []
+    pair, term, product = _common_terms(vectors.weights, pairs)
+    keep = shown[term]
+    pair, term, product = _largest_per_group(pair[keep], term[keep], product[keep], len(pairs), CANDIDATE_TERMS)
+    names, values = vectors.terms[term].tolist(), product.tolist()
+    bounds = np.searchsorted(pair, np.arange(len(pairs) + 1)).tolist()
+    return [
+        tuple(_prefer_phrases(list(zip(names[b:e], values[b:e], strict=True)))) for b, e in itertools.pairwise(bounds)
+    ]
+
+
+def _common_terms(
+    weights: sparse.csr_matrix, pairs: list[tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (pair, term, product of weights) for each term both rows of a pair have, by pair then term."""
+    first, second = [i for i, _ in pairs], [j for _, j in pairs]
+    # Weights are positive and far above float32's underflow, so no product of two is zero and
+    # the element-wise product keeps exactly the terms both rows have.
+    products = weights[first].multiply(weights[second]).tocsr()
+    products.sort_indices()
+    coo = products.tocoo()
+    return coo.row, coo.col, coo.data.astype(np.float32)
+
+
+def _largest_per_group(
+    group: np.ndarray, term: np.ndarray, value: np.ndarray, groups: int, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Keep each group's k largest values, ordered by group, then value (largest first), then term."""
+    order = np.lexsort((term, -value, group))
+    group, term, value = group[order], term[order], value[order]
+    size = np.bincount(group, minlength=groups)
+    rank = np.arange(len(group)) - (np.cumsum(size) - size)[group]
+    return group[rank < k], term[rank < k], value[rank < k]
+
+
+def stem(word: str) -> str:
+    """Return a crude stem, so "decompilation" and "decompiler", "image" and "images" count as one word."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def _prefer_phrases(ranked: list[tuple[str, float]]) -> list[str]:
+    """Pick up to SHOWN_TERMS terms, one per word family; a phrase beats its words if it weighs nearly as much."""
+    phrases = [(term, weight, term.split(" ")) for term, weight in ranked if " " in term]
+    kept: list[str] = []
+    covered: set[str] = set()
+    for term, weight in ranked:
+        if " " not in term:
+            term = next((phrase for phrase, w, words in phrases if term in words and w >= weight / 2), term)
+        stems = {stem(word) for word in term.split(" ")}
+        if not stems <= covered:
+            kept.append(term)
+            covered |= stems
+            if len(kept) == SHOWN_TERMS:
+                break
+    return kept
