@@ -71,13 +71,15 @@ def related_reason(enriched: Enriched, paper: Paper, related: Related) -> str:
         parts.append(f"mentions {other.short_name}")
     if related.named_by_it and paper.short_name:
         parts.append(f"its abstract mentions {paper.short_name}")
-    if related.shared_entities:
-        names = [enriched.catalogue.entities[key].name for key in related.shared_entities[:3]]
-        parts.append(f"both use {', '.join(names)}")
+    named = [enriched.catalogue.entities[key] for key in related.shared_entities[:3]]
+    if named:
+        parts.append(f"both use {', '.join(e.name for e in named)}")
+    said = {alias.casefold() for e in named for alias in (e.name, *e.aliases)}
     if related.shared_tags:
         parts.append(f"shares: {', '.join(enriched.catalogue.tags[key].name for key in related.shared_tags)}")
-    if related.shared_terms:
-        parts.append(f"both say: {', '.join(related.shared_terms)}")
+    terms = [term for term in related.shared_terms if term.casefold() not in said]  # "both use ImageNet" said it
+    if terms:
+        parts.append(f"both say: {', '.join(terms)}")
     return "; ".join(parts)
 
 
