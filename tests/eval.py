@@ -28,9 +28,10 @@ from generator.enrich.entities import entity_mentions, mentioned_by
 from generator.enrich.related import RELATED, Scoring, related_papers
 from generator.enrich.suggest import TagSuggester
 from generator.enrich.text import text_vectors
+from generator.load.catalogue import read_catalogue
 from generator.load.sources import SourceLayout
 from generator.model import Catalogue, Paper
-from generator.validate.check import load_catalogue
+from generator.validate.check import valid_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).parent / "eval_results.md"
@@ -164,12 +165,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             root = make_project(Path(tmp) / "project", args.synthetic)
-            text = report(load_catalogue(SourceLayout(root), today), f"synthetic catalogue of {args.synthetic}")
+            text = report(
+                valid_catalogue(read_catalogue(SourceLayout(root)), today), f"synthetic catalogue of {args.synthetic}"
+            )
     else:
         root = (args.catalogue or REPO).resolve()
         if not (root / "site_src" / "papers").is_dir():
             parser.error(f"{root} has no site_src/papers/: pass a project root with --catalogue DIR")
-        text = report(load_catalogue(SourceLayout(root), today), "seed" if root == REPO else str(root))
+        text = report(valid_catalogue(read_catalogue(SourceLayout(root)), today), "seed" if root == REPO else str(root))
         if root == REPO:
             RESULTS.write_text(text, encoding="utf-8")
     sys.stdout.write(text)

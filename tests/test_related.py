@@ -12,10 +12,11 @@ from generator.enrich.reasons import GENERIC_WORDS, stem
 from generator.enrich.related import RELATED, related_papers
 from generator.enrich.suggest import NEIGHBOURS, TagSuggester
 from generator.enrich.text import paper_text, terms_of
+from generator.load.catalogue import read_catalogue
 from generator.load.sources import SourceLayout
 from generator.model import Enriched, Paper, Tag
 from generator.render.pages import related_reason
-from generator.validate.check import load_catalogue
+from generator.validate.check import valid_catalogue
 from tests.conftest import REPO
 from tests.synthetic import make_project
 
@@ -26,13 +27,13 @@ def paper(slug: str, title: str, abstract: str, tags: tuple[str, ...] = (), **ex
 
 @pytest.fixture(scope="module")
 def seed() -> Enriched:
-    return enrich(load_catalogue(SourceLayout(REPO), date(2026, 12, 1)))
+    return enrich(valid_catalogue(read_catalogue(SourceLayout(REPO)), date(2026, 12, 1)))
 
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Enriched:
     root = make_project(tmp_path_factory.mktemp("synthetic") / "project", 400)
-    return enrich(load_catalogue(SourceLayout(root), date(2026, 12, 1)))
+    return enrich(valid_catalogue(read_catalogue(SourceLayout(root)), date(2026, 12, 1)))
 
 
 def assert_reasons_true(enriched: Enriched) -> None:
