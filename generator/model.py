@@ -100,6 +100,7 @@ class Enriched:
     mentions: dict[str, tuple[str, ...]]
     mentioned_by: dict[str, tuple[str, ...]]
     papers_by_tag: dict[str, tuple[str, ...]]
+    papers_under_tag: dict[str, tuple[str, ...]]  # with the papers of every subtopic
     papers_by_entity: dict[str, tuple[str, ...]]
     tag_cooccurrence: dict[str, tuple[tuple[str, int], ...]]
 

@@ -9,7 +9,7 @@ from datetime import date
 from generator.enrich.entities import entity_mentions, mentioned_by
 from generator.enrich.gazetteer import Gazetteer
 from generator.enrich.related import RELATED, related_papers
-from generator.enrich.tags import papers_by_tag, tag_cooccurrence
+from generator.enrich.tags import papers_by_tag, papers_under_tag, tag_cooccurrence
 from generator.model import Entity, Paper, Tag
 from tests.synthetic import synthetic_entries
 
@@ -127,3 +127,17 @@ def test_tag_indexes() -> None:
     assert by_tag["saliency"] == ("new", "sal-b", "sal-a")
     assert by_tag["unused"] == ()
     assert tag_cooccurrence([*PAPERS, newer])["saliency"] == (("vit", 2),)
+
+
+def test_a_parent_tag_holds_the_papers_of_its_subtopics() -> None:
+    tags = {
+        "vision": Tag("vision", "Vision", "d"),
+        "saliency": Tag("saliency", "Saliency", "d", parent="vision"),
+        "maps": Tag("maps", "Maps", "d", parent="saliency"),
+        "biology": Tag("biology", "Biology", "d"),
+    }
+    both = paper("both", "Both", "A.", ("maps", "saliency"), listed=date(2025, 4, 1))
+    under = papers_under_tag([*PAPERS, both], tags)
+    assert under["vision"] == ("both", "sal-b", "sal-a")  # each paper once, newest first
+    assert under["maps"] == ("both",)
+    assert papers_by_tag([*PAPERS, both], tags)["vision"] == ()

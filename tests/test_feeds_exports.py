@@ -147,6 +147,7 @@ def test_feed_holds_only_the_newest_fifty_papers() -> None:
         mentions={},
         mentioned_by={},
         papers_by_tag={"t": tuple(p.slug for p in reversed(papers))},
+        papers_under_tag={"t": tuple(p.slug for p in reversed(papers))},
         papers_by_entity={},
         tag_cooccurrence={},
     )

@@ -72,3 +72,15 @@ def test_generated_links_name_the_address_a_browser_resolves(page: str, target: 
     assert href(page, target) == address
     served_page = "https://example.org/site/" + served(page)
     assert urljoin(served_page, address) == "https://example.org/site/" + served(target)
+
+
+def test_https_addresses_in_an_abstract_become_links_and_nothing_else_does() -> None:
+    text = "See https://x.org/a_b?c=1&d=2, (or https://y.org/p). Not http://z.org, javascript:alert(1) or https://."
+    html = shown(str(md_paragraphs(text)[0]))
+    links = html.find_all("a")
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("https://x.org/a_b?c=1&d=2", "https://x.org/a_b?c=1&d=2"),
+        ("https://y.org/p", "https://y.org/p"),
+    ]
+    assert html.get_text() == text  # the text reads as written, links or not
+    assert [tag.name for tag in html.find_all(True)] == ["p", "a", "a"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.enrich.entities import entity_mentions, mentioned_by
 from generator.enrich.related import related_papers
-from generator.enrich.tags import papers_by_tag, tag_cooccurrence
+from generator.enrich.tags import papers_by_tag, papers_under_tag, tag_cooccurrence
 from generator.model import Catalogue, Enriched
 
 
@@ -23,6 +23,7 @@ def enrich(catalogue: Catalogue) -> Enriched:
         mentions=mentions,
         mentioned_by=named_by,
         papers_by_tag=by_tag,
+        papers_under_tag=papers_under_tag(catalogue.papers, catalogue.tags),
         papers_by_entity={key: tuple(slugs) for key, slugs in by_entity.items()},
         tag_cooccurrence=tag_cooccurrence(catalogue.papers),
     )

@@ -22,6 +22,20 @@ def papers_by_tag(papers: Iterable[Paper], tags: dict[str, Tag]) -> dict[str, tu
     return {key: tuple(slugs) for key, slugs in members.items()}
 
 
+def papers_under_tag(papers: Iterable[Paper], tags: dict[str, Tag]) -> dict[str, tuple[str, ...]]:
+    """Return each tag's papers with those of its subtopics (slugs), newest first; every tag has an entry."""
+    members: dict[str, list[str]] = {key: [] for key in tags}
+    for paper in newest_first(papers):
+        under = set()
+        for key in paper.tags:
+            while key in tags and key not in under:
+                under.add(key)
+                key = tags[key].parent or ""
+        for key in sorted(under):
+            members[key].append(paper.slug)
+    return {key: tuple(slugs) for key, slugs in members.items()}
+
+
 def tag_cooccurrence(papers: Iterable[Paper]) -> dict[str, tuple[tuple[str, int], ...]]:
     """Return, for each tag, the other tags on its papers with counts, most frequent first."""
     counts: dict[str, Counter[str]] = {}

@@ -125,9 +125,9 @@ def tag_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
         feeds=_feeds(page, f"tags/{key}/"),
         index=href(page, "tags/index.md"),
         trail=trail,
-        children=[tag_link(page, enriched, c, len(enriched.papers_by_tag.get(c, ()))) for c in children],
+        children=[tag_link(page, enriched, c, len(enriched.papers_under_tag[c])) for c in children],
         together=[tag_link(page, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
-        papers=[_listing(page, papers[s]) for s in enriched.papers_by_tag.get(key, ())],
+        papers=[_listing(page, papers[s]) for s in enriched.papers_under_tag[key]],
     )
 
 
@@ -140,7 +140,7 @@ def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:
     def rows(keys: list[str], depth: int) -> Iterator[dict[str, object]]:
         for key in keys:
             # A Markdown list item whose link is inline HTML: Python-Markdown parses the link text, so it is Markdown-escaped.
-            link = tag_link(page, enriched, key, len(enriched.papers_by_tag.get(key, ())))
+            link = tag_link(page, enriched, key, len(enriched.papers_under_tag[key]))
             yield {"indent": Markup("    " * depth), "link": replace(link, text=md_inline(tags[key].name))}
             yield from rows(list(children[key]), depth + 1)
 
@@ -187,14 +187,16 @@ def home_page(env: jinja2.Environment, enriched: Enriched, settings: SiteSetting
     """Return the home page: what this is, counts, newest papers, top tags, how to contribute."""
     page = "index.md"
     catalogue = enriched.catalogue
-    counts = {k: len(v) for k, v in enriched.papers_by_tag.items() if v}
+    counts = {k: len(v) for k, v in enriched.papers_under_tag.items() if v}
     top = sorted(counts, key=lambda k: (-counts[k], k))[:TOP_TAGS_ON_HOME]
-    return env.get_template("home.md.j2").render(
+    return env.get_template(
+        "home.md.j2"
+    ).render(
         front=front_matter(settings.site_name),
         site_name=md_inline(settings.site_name),
         feeds=_feeds(page, ""),
         papers=len(catalogue.papers),
-        tags=sum(1 for v in enriched.papers_by_tag.values() if v),
+        tags=len(catalogue.tags),  # as the tags page counts them
         entities=sum(1 for v in enriched.papers_by_entity.values() if v),
         newest=[_listing(page, p) for p in newest_first(catalogue.papers)[:NEWEST_ON_HOME]],
         top_tags=[tag_link(page, enriched, k, counts[k]) for k in top],

@@ -17,6 +17,10 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", '"': "&quot;
 _LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
 
 
+# An https address runs to the next space or character no URL holds; sentence punctuation after it is not part of it.
+_HTTPS = re.compile(r"https://[A-Za-z0-9][^\s<>\"'`\\|{}^]+")
+_TRAILING = ".,;:!?'\""
+
 _ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES})
 
 
@@ -38,15 +42,31 @@ def md_inline(text: str) -> Markup:
     return Markup(_guard_line_start(_escape_chars(" ".join(text.split()))))
 
 
-def md_with_math(text: str) -> Markup:
-    """Like md_inline, but `$...$` becomes inline TeX for KaTeX, still only as text."""
+def _linked(text: str) -> str:
+    """Escape text for Markdown, with each https address in it a link to itself."""
+    pieces, position = [], 0
+    for match in _HTTPS.finditer(text):
+        address = match.group().rstrip(_TRAILING)
+        if address.endswith(")") and address.count("(") < address.count(")"):
+            address = address[:-1]  # `(see https://x.org/a)`: the parenthesis closes the sentence's
+        end = match.start() + len(address)
+        pieces.append(_escape_chars(text[position : match.start()]))
+        pieces.append(f'<a href="{url(address)}">{_escape_chars(address)}</a>')
+        position = end
+    pieces.append(_escape_chars(text[position:]))
+    return "".join(pieces)
+
+
+def md_with_math(text: str, links: bool = False) -> Markup:
+    """Like md_inline, but `$...$` becomes inline TeX for KaTeX, still only as text; `links` links https addresses."""
     flat = " ".join(text.split())
+    plain = _linked if links else _escape_chars
     pieces, position = [], 0
     for match in INLINE_MATH.finditer(flat):
-        pieces.append(_escape_chars(flat[position : match.start()]))
+        pieces.append(plain(flat[position : match.start()]))
         pieces.append(f'<span class="arithmatex">\\\\({_escape_chars(match["tex"])}\\\\)</span>')
         position = match.end()
-    pieces.append(_escape_chars(flat[position:]))
+    pieces.append(plain(flat[position:]))
     return Markup(_guard_line_start("".join(pieces)))
 
 
@@ -68,8 +88,8 @@ def paragraphs(text: str) -> list[str]:
 
 
 def md_paragraphs(text: str) -> list[Markup]:
-    """Return each paragraph of plain text as one escaped Markdown line."""
-    return [md_with_math(block) for block in paragraphs(text)]
+    """Return each paragraph of plain text as one escaped Markdown line, its https addresses as links."""
+    return [md_with_math(block, links=True) for block in paragraphs(text)]
 
 
 def html_text(text: str) -> Markup:
