@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Literal, get_args
 
-LINK_KINDS = ("code", "project", "demo", "video", "package", "data", "paper")
+LinkKind = Literal["code", "project", "demo", "video", "package", "data", "paper"]
+# Every kind of outside link an entry may have, in the order pages and exports list them.
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
 
 
 @dataclass(frozen=True)
@@ -26,11 +29,6 @@ class Paper:
     doi: str | None = None
     venue: str | None = None
     links: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def label(self) -> str:
-        """Return the short name when there is one, else the title."""
-        return self.short_name or self.title
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from typing import get_args
 import pytest
 
 from generator.cli import build_parser, main
-from generator.validate.schema import ENTRY_FIELDS, REQUIRED_FIELDS, LinkKind
+from generator.model import LinkKind
+from generator.validate.schema import ENTRY_FIELDS, REQUIRED_FIELDS
 from tests.conftest import REPO, Project
 
 PAGE = (REPO / "site_src" / "pages" / "contribute.md").read_text(encoding="utf-8")

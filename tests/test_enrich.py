@@ -9,7 +9,7 @@ from datetime import date
 from generator.enrich.entities import entity_mentions, mentioned_by
 from generator.enrich.gazetteer import Gazetteer
 from generator.enrich.related import RELATED, related_papers
-from generator.enrich.tags import papers_by_tag, papers_under_tag, tag_cooccurrence
+from generator.enrich.tags import child_tags, papers_by_tag, papers_under_tag, tag_cooccurrence
 from generator.model import Entity, Paper, Tag
 from tests.synthetic import synthetic_entries
 
@@ -141,3 +141,18 @@ def test_a_parent_tag_holds_the_papers_of_its_subtopics() -> None:
     assert under["vision"] == ("both", "sal-b", "sal-a")  # each paper once, newest first
     assert under["maps"] == ("both",)
     assert papers_by_tag([*PAPERS, both], tags)["vision"] == ()
+
+
+def test_child_tags_are_the_direct_children_only_sorted_by_name() -> None:
+    tags = {
+        "vision": Tag("vision", "Vision", "d"),
+        "saliency": Tag("saliency", "Saliency", "d", parent="vision"),
+        "detection": Tag("detection", "Detection", "d", parent="vision"),
+        "salient-objects": Tag("salient-objects", "Salient objects", "d", parent="saliency"),
+    }
+    assert child_tags(tags) == {
+        "vision": ("detection", "saliency"),
+        "saliency": ("salient-objects",),
+        "detection": (),
+        "salient-objects": (),
+    }

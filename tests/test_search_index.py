@@ -90,7 +90,7 @@ def test_search_document_declares_filters_sort_and_metadata(documents: dict[str,
     assert coded["data-pagefind-filter"] == "year[data-year], code[data-code]"
     assert (coded["data-year"], coded["data-code"], coded["data-listed"]) == ("2025", "yes", "2025-03-12")
     assert coded["data-pagefind-sort"] == "listed[data-listed]"
-    assert coded["data-tags"] == "Saliency, Segmentation"
+    assert coded["data-pagefind-meta"] == "listed[data-listed], summary[data-summary]"  # tags come from the filter
     assert [li.get_text() for li in coded.select("li[data-pagefind-filter=tag]")] == ["Saliency", "Segmentation"]
     plain = document(documents, "plain").select_one("[data-pagefind-body]")
     assert (plain["data-year"], plain["data-code"]) == ("2024", "no")
@@ -119,7 +119,7 @@ def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site
     values = {name: [value for value, _ in record[1]] for name, record in filters.items()}
     assert values == {"code": ["no", "yes"], "tag": ["Saliency", "Segmentation"], "year": ["2024", "2025"]}
     assert [name for name, _ in meta[4]] == ["listed"]
-    assert {"title", "short_name", "tags", "listed", "summary"} <= set(meta[5])
+    assert {"title", "short_name", "listed", "summary"} <= set(meta[5]) and "tags" not in meta[5]  # tags: the filter
 
 
 def test_a_second_pagefind_run_writes_the_same_bundle(

@@ -47,7 +47,7 @@ def tag_cooccurrence(papers: Iterable[Paper]) -> dict[str, tuple[tuple[str, int]
     }
 
 
-def descendants(tags: dict[str, Tag]) -> dict[str, tuple[str, ...]]:
+def child_tags(tags: dict[str, Tag]) -> dict[str, tuple[str, ...]]:
     """Return each tag's children, sorted by name."""
     children: dict[str, list[str]] = {key: [] for key in tags}
     for tag in tags.values():

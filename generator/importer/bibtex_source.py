@@ -12,8 +12,8 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from generator.importer.arxiv import requested_id
 from generator.importer.draft import Draft, SourceError, bare_doi, one_line, paragraph_text
 from generator.importer.hf_page import links
+from generator.validate.fields import MONTH_ABBREVIATIONS
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ARXIV_IN_VENUE = re.compile(r"arxiv:\s*(\S+)", re.IGNORECASE)
 _PREPRINT_VENUE = re.compile(r"^(corr|arxiv\b.*)$", re.IGNORECASE)
 _ARXIV_HOSTS = re.compile(r"^https?://(www\.|export\.)?arxiv\.org/", re.IGNORECASE)
@@ -101,9 +101,9 @@ def _published(iso: str, year: str, month: str, day: str) -> str:
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", iso):
         return iso if len(iso) == 10 else f"{iso}-01"
     number = month.lower()[:3]
-    if not re.fullmatch(r"[0-9]{4}", year) or not (number.isdigit() or number in _MONTHS):
+    if not re.fullmatch(r"[0-9]{4}", year) or not (number.isdigit() or number in MONTH_ABBREVIATIONS):
         return ""
-    month_number = int(number) if number.isdigit() else _MONTHS.index(number) + 1
+    month_number = int(number) if number.isdigit() else MONTH_ABBREVIATIONS.index(number) + 1
     day_number = int(day) if day.isdigit() else 1
     return f"{year}-{month_number:02d}-{day_number:02d}"
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.model import Tag
-from generator.validate.fields import MAX_TITLE
+from generator.validate.fields import MAX_TITLE, MONTH_ABBREVIATIONS
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_LINE = re.compile(r"^(?P<month>[A-Z][a-z]{2})[a-z]* (?P<day>[0-9]{1,2})$")
 _URL = re.compile(r"https?://[^\s{}<>\"'\\]+")
 _TRAILING = ".,;:!?)]}'\""
@@ -43,9 +42,9 @@ def parse_page(text: str, year: int) -> tuple[date, list[PagePaper]]:
     lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
         match = _DATE_LINE.match(line.strip())
-        if match and match["month"].lower() in _MONTHS:
+        if match and match["month"].lower() in MONTH_ABBREVIATIONS:
             try:
-                listed = date(year, _MONTHS.index(match["month"].lower()) + 1, int(match["day"]))
+                listed = date(year, MONTH_ABBREVIATIONS.index(match["month"].lower()) + 1, int(match["day"]))
             except ValueError:
                 raise PageFormatError(f"impossible date {line.strip()!r} in {year}", number) from None
             return listed, _pairs(lines[number:], number + 1)

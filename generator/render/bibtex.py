@@ -7,6 +7,8 @@ import re
 from markupsafe import Markup
 
 from generator.model import Paper
+from generator.render.tex import INLINE_MATH
+from generator.validate.fields import MONTH_ABBREVIATIONS
 
 # BibTeX counts every brace, escaped or not, so literal braces become commands.
 _SPECIAL = {
@@ -25,8 +27,6 @@ _SPECIAL = {
     ">": r"\textgreater{}",
 }
 _ESCAPES = str.maketrans(_SPECIAL)
-# The rule text.md_with_math uses, so `costs $5 and $10` stays text here too.
-_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(?:\\.|[^$\\\n])+?(?<=[^\s\\])\$(?![$0-9])")
 _MATH_SPECIAL = re.compile(r"(?<!\\)[%&#]")
 # Math that could read or write files or redefine commands when someone runs LaTeX stays text.
 _UNSAFE_TEX = re.compile(
@@ -49,7 +49,8 @@ def _balanced(tex: str) -> bool:
 def escape(text: str) -> str:
     """Escape text for a braced BibTeX field; balanced `$...$` math is kept as TeX."""
     out, position = [], 0
-    for match in _MATH.finditer(text):
+    # The rule the pages use, so `costs $5 and $10` stays text here too.
+    for match in INLINE_MATH.finditer(text):
         if _balanced(match.group()) and not _UNSAFE_TEX.search(match.group()):
             out.append(text[position : match.start()].translate(_ESCAPES))
             out.append(_MATH_SPECIAL.sub(lambda m: "\\" + m.group(), match.group()))
@@ -82,7 +83,6 @@ _CONFERENCE = re.compile(
     r"|sigir|cikm|wsdm|www|acm mm|3dv|isbi|ipmi|midl)\b",
     re.IGNORECASE,
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # New-style arXiv ids start YYMM (from April 2007); old-style ids are `archive/YYMMNNN` (from 1991).
 _ARXIV_NEW = re.compile(r"(?P<yy>\d\d)(?P<mm>\d\d)\.\d{4,5}(?:v\d+)?")
 _ARXIV_OLD = re.compile(r"(?P<archive>[a-z-]+(?:\.[A-Z]{2})?)/(?P<yy>\d\d)(?P<mm>\d\d)\d{3}(?:v\d+)?")
@@ -126,7 +126,7 @@ def _fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         fields.append((venue_field, "{" + escape(paper.venue) + "}"))
     issued = _issued(paper)
     if issued:
-        fields += [("year", f"{{{issued[0]}}}"), ("month", _MONTHS[issued[1] - 1])]
+        fields += [("year", f"{{{issued[0]}}}"), ("month", MONTH_ABBREVIATIONS[issued[1] - 1])]
     if paper.arxiv:
         fields += [("eprint", "{" + paper.arxiv + "}"), ("archiveprefix", "{arXiv}")]
         old_style = _ARXIV_OLD.fullmatch(paper.arxiv)

@@ -8,7 +8,7 @@ from dataclasses import replace
 import jinja2
 from markupsafe import Markup
 
-from generator.enrich.tags import descendants, newest_first
+from generator.enrich.tags import child_tags, newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper, Related
 from generator.render.bibtex import bibtex_html
@@ -116,7 +116,7 @@ def tag_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
     while parent:
         trail.insert(0, tag_link(page, enriched, parent))
         parent = tags[parent].parent
-    children = descendants(tags)[key]
+    children = child_tags(tags)[key]
     return env.get_template("tag.md.j2").render(
         front=front_matter(tags[key].name, tags[key].description),
         name=md_inline(tags[key].name),
@@ -135,7 +135,7 @@ def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:
     """Return the tags overview: the hierarchy as nested lists with paper counts."""
     page = "tags/index.md"
     tags = enriched.catalogue.tags
-    children = descendants(tags)
+    children = child_tags(tags)
 
     def rows(keys: list[str], depth: int) -> Iterator[dict[str, object]]:
         for key in keys:

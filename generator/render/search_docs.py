@@ -35,7 +35,6 @@ def _fields(enriched: Enriched, paper: Paper) -> dict[str, object]:
         "short_name": html_text(paper.short_name) if paper.short_name else None,
         "authors": html_text(", ".join(paper.authors)) if paper.authors else None,
         "tags": [html_text(name) for name in tags],
-        "tag_names": html_text(", ".join(tags)),
         "entities": html_text(", ".join(entities)) if entities else None,
         "abstract": [html_text(block) for block in paragraphs(paper.abstract)],
         "listed": html_text(paper.listed.isoformat()),

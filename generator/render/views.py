@@ -113,10 +113,10 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def paper_link(from_page: str, paper: Paper, with_short: bool = True) -> Link:
+def paper_link(from_page: str, paper: Paper) -> Link:
     """Return a link to a paper's page, titled `SHORT: Title` where that reads better; KaTeX renders its TeX."""
     text = paper.title
-    if with_short and shows_short_name(paper):
+    if shows_short_name(paper):
         text = f"{paper.short_name}: {paper.title}"
     return Link(html_with_math(text), href(from_page, page_path("papers", paper.slug)))
 

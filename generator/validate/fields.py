@@ -25,7 +25,7 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 # Category Cc is exactly C0, DEL and C1 in every Unicode version; line feeds separate paragraphs.
 _PARAGRAPH_FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 _URL_FORBIDDEN = frozenset(" <>\"'`{}|\\^")
-_MONTHS = [
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -38,7 +38,9 @@ _MONTHS = [
     "October",
     "November",
     "December",
-]
+)
+# "jan" ... "dec", as dates in pasted pages and BibTeX `month` fields abbreviate them.
+MONTH_ABBREVIATIONS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
 
 def _describe_char(char: str) -> str:
@@ -87,7 +89,7 @@ def iso_date(value: str) -> date:
         return date(year, month, day)
     except ValueError:
         last = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
-        raise ValueError(f"impossible date {value!r}: {_MONTHS[month - 1]} {year} has {last} days") from None
+        raise ValueError(f"impossible date {value!r}: {MONTH_NAMES[month - 1]} {year} has {last} days") from None
 
 
 def date_text(value: str) -> str:

@@ -7,9 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from generator.model import LinkKind
 from generator.validate import fields
 
-LinkKind = Literal["code", "project", "demo", "video", "package", "data", "paper"]
 EntityKind = Literal["dataset", "model", "method"]
 
 
