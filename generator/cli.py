@@ -140,7 +140,8 @@ def cmd_render(args: argparse.Namespace, layout: SourceLayout) -> int:
 def cmd_build(args: argparse.Namespace, layout: SourceLayout) -> int:
     try:
         site_dir = layout.root / (args.site_dir or read_settings(layout.config_file).site_dir)
-        timings = build_site(layout, site_dir, date.today())
+        # site_dir in mkdocs.yml stays inside the project; a --site-dir typed here is the operator's choice.
+        timings = build_site(layout, site_dir, date.today(), confined=args.site_dir is None)
     except BuildFailed as exc:
         print(f"error: {exc}; the previous site is unchanged")
         return 1

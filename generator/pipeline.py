@@ -50,14 +50,14 @@ def render_docs(layout: SourceLayout, today: date, timings: Timings | None = Non
     return docs
 
 
-def build_site(layout: SourceLayout, site_dir: Path, today: date) -> Timings:
-    """Build the production site into `site_dir`, replacing it only on success."""
+def build_site(layout: SourceLayout, site_dir: Path, today: date, confined: bool = True) -> Timings:
+    """Build the production site into `site_dir`, replacing it only on success (`confined`: inside the project)."""
     # write/ (MkDocs, Pagefind) is imported only by a build, so render-only runs never load it.
     from generator.write.publish import Publication
 
     timings = Timings()
     # Publication refuses a dangerous site_dir before any time is spent loading the catalogue.
-    with Publication(layout.root, layout.config_file, site_dir, timings) as publication:
+    with Publication(layout.root, layout.config_file, site_dir, timings, confined) as publication:
         sources, enriched = _loaded(layout, today, timings)
         settings = read_settings(layout.config_file)
         started = time.perf_counter()
