@@ -163,7 +163,7 @@ def test_a_failed_rename_into_place_puts_the_old_site_back(
             raise OSError(errno.EXDEV, "Invalid cross-device link", str(source))
         rename(source, destination)
 
-    monkeypatch.setattr(publish.os, "rename", refuse_into_site)
+    monkeypatch.setattr(os, "rename", refuse_into_site)
     assert build(built) == 1
     assert "could not move the new site into place: Invalid cross-device link" in capsys.readouterr().out
     monkeypatch.undo()
@@ -179,7 +179,7 @@ def permissions_as_for_a_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
         bits = os.stat(path).st_mode
         return not (mode & os.W_OK and not bits & stat.S_IWUSR)
 
-    monkeypatch.setattr(publish.os, "access", access)
+    monkeypatch.setattr(os, "access", access)
     yield
 
 
