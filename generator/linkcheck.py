@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import http.client
+import ipaddress
+import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -39,7 +42,7 @@ class LinkResult:
 
     @property
     def alive(self) -> bool:
-        """Return True for an answer below 400 (redirects are followed)."""
+        """Return True for an answer below 400 (redirects to public https addresses are followed)."""
         return self.status is not None and self.status < 400
 
     @property
@@ -111,11 +114,53 @@ def markdown_report(results: list[LinkResult]) -> str:
     return "\n".join([*lines, ""])
 
 
+def _resolve(host: str) -> list[str]:
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)]
+
+
+def redirect_refusal(url: str, resolve: Callable[[str], list[str]] = _resolve) -> str | None:
+    """Return why a redirect to `url` must not be followed (not https, or not a public address), or None."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme != "https":
+        return "it is not an https:// URL"
+    if not parts.hostname:
+        return "it names no host"
+    try:
+        addresses = resolve(parts.hostname)
+    except OSError as exc:
+        return f"its host does not resolve ({exc})"
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%", 1)[0]).is_global:
+            return f"its host is a private, loopback or link-local address ({address})"
+    return None
+
+
+class _PublicHttpsRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to an https URL whose host has public addresses only."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: object,
+        code: int,
+        msg: str,
+        headers: object,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        refusal = redirect_refusal(newurl)
+        if refusal:
+            raise urllib.error.URLError(f"redirect to {newurl} not followed: {refusal}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
+
+
+_OPENER = urllib.request.build_opener(_PublicHttpsRedirects)
+
+
 def http_status(method: str, url: str, timeout: float) -> int:
-    """Send one request (following redirects) and return the final HTTP status; the body is not read."""
+    """Send one request (following safe redirects) and return the final HTTP status; the body is not read."""
     request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
         exc.close()

@@ -20,6 +20,7 @@ from generator.linkcheck import (
     check_url,
     http_status,
     markdown_report,
+    redirect_refusal,
 )
 from tests.browser import loopback as serve_on_loopback
 from tests.conftest import Project, entry
@@ -141,7 +142,7 @@ def test_cli_reports_dead_links_and_still_exits_zero(
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    """A loopback server: /ok answers both methods, /no-head refuses HEAD, /moved redirects, /gone is 404."""
+    """A loopback server: /ok answers both methods, /no-head refuses HEAD, /moved and /to-https redirect, /gone is 404."""
 
     def do_HEAD(self) -> None:
         self._answer(head=True)
@@ -150,10 +151,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._answer(head=False)
 
     def _answer(self, head: bool) -> None:
-        status = {"/ok": 200, "/no-head": 405 if head else 200, "/moved": 301}.get(self.path, 404)
+        status = {"/ok": 200, "/no-head": 405 if head else 200, "/moved": 301, "/to-https": 302}.get(self.path, 404)
         self.send_response(status)
         if status == 301:
             self.send_header("Location", "/ok")
+        if status == 302:
+            self.send_header("Location", f"https://127.0.0.1:{self.server.server_address[1]}/ok")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -168,9 +171,42 @@ def loopback() -> Iterator[str]:
         yield url
 
 
-def test_real_requests_send_the_method_and_follow_redirects(loopback: str) -> None:
+def test_real_requests_send_the_method_and_never_follow_a_redirect_off_public_https(loopback: str) -> None:
     assert http_status("HEAD", f"{loopback}/ok", 5.0) == 200
     assert http_status("HEAD", f"{loopback}/no-head", 5.0) == 405
     assert http_status("HEAD", f"{loopback}/gone", 5.0) == 404
-    assert http_status("GET", f"{loopback}/moved", 5.0) == 200
     assert check_url(f"{loopback}/no-head", http_status, 5.0) == (200, "")
+    status, error = check_url(f"{loopback}/moved", http_status, 5.0)
+    assert (status, error) == (None, f"redirect to {loopback}/ok not followed: it is not an https:// URL")
+    status, error = check_url(f"{loopback}/to-https", http_status, 5.0)
+    port = loopback.rsplit(":", 1)[1]
+    assert status is None
+    assert error == (
+        f"redirect to https://127.0.0.1:{port}/ok not followed: "
+        "its host is a private, loopback or link-local address (127.0.0.1)"
+    )
+
+
+PUBLIC = {"example.org": ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"]}
+
+
+@pytest.mark.parametrize(
+    ("url", "addresses", "refusal"),
+    [
+        ("https://example.org/new", PUBLIC["example.org"], None),
+        ("http://example.org/new", PUBLIC["example.org"], "it is not an https:// URL"),
+        ("ftp://example.org/new", PUBLIC["example.org"], "it is not an https:// URL"),
+        ("https://intranet/new", ["10.1.2.3"], "private, loopback or link-local address (10.1.2.3)"),
+        ("https://router/", ["192.168.1.1"], "(192.168.1.1)"),
+        ("https://localhost/", ["127.0.0.1", "::1"], "(127.0.0.1)"),
+        ("https://metadata/", ["169.254.169.254"], "(169.254.169.254)"),
+        ("https://v6-local/", ["fe80::1%eth0"], "(fe80::1%eth0)"),
+        ("https://carrier/", ["100.64.0.1"], "(100.64.0.1)"),
+        ("https://mixed.example/", ["93.184.215.14", "10.0.0.1"], "(10.0.0.1)"),
+    ],
+)
+def test_redirects_are_followed_only_to_public_https_addresses(
+    url: str, addresses: list[str], refusal: str | None
+) -> None:
+    found = redirect_refusal(url, resolve=lambda host: addresses)
+    assert found == refusal if refusal is None else (found is not None and found.endswith(refusal))
