@@ -156,7 +156,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if status == 301:
             self.send_header("Location", "/ok")
         if status == 302:
-            self.send_header("Location", f"https://127.0.0.1:{self.server.server_address[1]}/ok")
+            host, port = self.server.server_address[:2]  # type: ignore[index]
+            self.send_header("Location", f"https://{host}:{port}/ok")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
