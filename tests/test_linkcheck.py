@@ -156,8 +156,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if status == 301:
             self.send_header("Location", "/ok")
         if status == 302:
-            host, port = self.server.server_address[:2]  # type: ignore[index]
-            self.send_header("Location", f"https://{host}:{port}/ok")
+            self.send_header("Location", f"https://{self.headers['Host']}/ok")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
