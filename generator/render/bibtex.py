@@ -7,8 +7,8 @@ import re
 from markupsafe import Markup
 
 from generator.model import Paper
-from generator.render.tex import INLINE_MATH
 from generator.validate.fields import MONTH_ABBREVIATIONS
+from generator.validate.tex import INLINE_MATH, TexRefused, check_formula
 
 # BibTeX counts every brace, escaped or not, so literal braces become commands.
 _SPECIAL = {
@@ -27,33 +27,26 @@ _SPECIAL = {
     ">": r"\textgreater{}",
 }
 _ESCAPES = str.maketrans(_SPECIAL)
-_MATH_SPECIAL = re.compile(r"(?<!\\)[%&#]")
-# Math that could read or write files or redefine commands when someone runs LaTeX stays text.
-_UNSAFE_TEX = re.compile(
-    r"\^\^|\\(?:input|include|endinput|write|immediate|openin|openout|read|special|directlua|latelua"
-    r"|catcode|csname|[egx]?def|let|newcommand|renewcommand|providecommand|usepackage|begin|end)(?![A-Za-z])"
-)
 # A name with a comma or the word "and" would be split or reordered by BibTeX's name parser.
 _NAME_SEPARATORS = re.compile(r",|\band\b", re.IGNORECASE)
 
 
-def _balanced(tex: str) -> bool:
-    depth = 0
-    for char in tex:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
+def _allowed(tex: str) -> bool:
+    """Return True for math the allow-list accepts; anything else (which `check` refuses) stays text."""
+    try:
+        check_formula(tex)
+    except TexRefused:
+        return False
+    return True
 
 
 def escape(text: str) -> str:
-    """Escape text for a braced BibTeX field; balanced `$...$` math is kept as TeX."""
+    """Escape text for a braced BibTeX field; `$...$` math within the TeX allow-list is kept as TeX."""
     out, position = [], 0
-    # The rule the pages use, so `costs $5 and $10` stays text here too.
     for match in INLINE_MATH.finditer(text):
-        if _balanced(match.group()) and not _UNSAFE_TEX.search(match.group()):
+        if _allowed(match["tex"]):
             out.append(text[position : match.start()].translate(_ESCAPES))
-            out.append(_MATH_SPECIAL.sub(lambda m: "\\" + m.group(), match.group()))
+            out.append(match.group())
             position = match.end()
     out.append(text[position:].translate(_ESCAPES))
     return " ".join("".join(out).split())

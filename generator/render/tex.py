@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-# Inline math as text.md_with_math finds it: `$...$`, so that `costs $5 and $10` stays text.
-INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(?P<tex>(?:\\.|[^$\\\n])+?)(?<=[^\s\\])\$(?![$0-9])")
+from generator.validate.tex import INLINE_MATH
 
 _SUPERSCRIPTS = dict(
     zip("0123456789+-=()abcdefghijklmnoprstuvwxyzT⊤′", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵀ′", strict=True)

@@ -14,7 +14,8 @@ ARXIV_PATTERN = (
 )
 DOI_PATTERN = r"^10\.[0-9]{4,9}/[-._;()/:A-Za-z0-9+]+$"
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = r"^https://[^\s<>\"'`{}|\\^]+$"
+# Written for ECMA-262 too (the JSON Schema publishes it): no identity escapes such as \" inside the class.
+URL_PATTERN = "^https://[^\\s<>\"'`{}|\\\\^]+$"
 
 MAX_TITLE = 300
 MAX_LINE = 200

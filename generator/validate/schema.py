@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from generator.model import LinkKind
-from generator.validate import fields
+from generator.validate import fields, tex
 
 EntityKind = Literal["dataset", "model", "method"]
 
@@ -42,11 +42,19 @@ class PaperEntry(Strict):
 
     model_config = ConfigDict(title="Paper catalogue entry")
 
-    title: Annotated[SingleLine, _text(fields.MAX_TITLE, "The paper's title, on one line.")]
+    title: Annotated[
+        SingleLine,
+        AfterValidator(tex.math_text),
+        _text(fields.MAX_TITLE, "The paper's title, on one line; inline TeX $...$ from the allow-list."),
+    ]
     abstract: Annotated[
         str,
         AfterValidator(fields.paragraphs),
-        _text(fields.MAX_ABSTRACT, "Plain-text paragraphs separated by blank lines; inline TeX $...$ allowed."),
+        AfterValidator(tex.math_text),
+        _text(
+            fields.MAX_ABSTRACT,
+            "Plain-text paragraphs separated by blank lines; inline TeX $...$ from the allow-list.",
+        ),
     ]
     listed: Annotated[IsoDate, Field(description='The day the paper entered the catalogue, "YYYY-MM-DD".')]
     tags: list[Key] = Field(
