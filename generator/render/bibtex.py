@@ -32,7 +32,15 @@ _NAME_SEPARATORS = re.compile(r",|\band\b", re.IGNORECASE)
 
 
 def _allowed(tex: str) -> bool:
-    """Return True for math the allow-list accepts; anything else (which `check` refuses) stays text."""
+    """Return True for math the allow-list accepts and BibTeX can carry; anything else stays text."""
+    # BibTeX counts every brace, escaped or not: `\\}` alone would end the field.
+    depth = 0
+    for char in tex:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    if depth:
+        return False
     try:
         check_formula(tex)
     except TexRefused:
