@@ -153,14 +153,15 @@ class _PublicHttpsRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
 
 
-_OPENER = urllib.request.build_opener(_PublicHttpsRedirects)
+# Sends a request the way urllib.request.urlopen does, with the redirect rule above.
+_send = urllib.request.build_opener(_PublicHttpsRedirects).open
 
 
 def http_status(method: str, url: str, timeout: float) -> int:
     """Send one request (following safe redirects) and return the final HTTP status; the body is not read."""
     request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with _send(request, timeout=timeout) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
         exc.close()
