@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -15,8 +16,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-serve: $(STAMP)  ## build the site and serve it, rebuilding when an entry changes
-	$(PY) -m generator serve
+serve: $(STAMP)  ## build the site and serve it, rebuilding when an entry changes (PORT=8001 for another port)
+	$(PY) -m generator serve --port $(PORT)
 
 site: $(STAMP)  ## production build into site/
 	$(PY) -m generator build

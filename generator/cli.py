@@ -19,11 +19,12 @@ from generator.importer.new_entry import NewEntryError, create_entry
 from generator.load.inputs import InputError, read_generated, read_input
 from generator.load.settings import UnsupportedSettings, read_settings
 from generator.load.sources import SourceLayout
-from generator.pipeline import build_site, checked_catalogue, render_docs
+from generator.pipeline import build_site, checked_catalogue, render_docs, update_preview
 from generator.validate.schema import SCHEMA_PATH, paper_json_schema
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
 from generator.write.files import write_generated
+from generator.write.preview import PortInUse, check_port, show_errors, state_dir
 from generator.write.serve import serve
 
 
@@ -151,20 +152,30 @@ def cmd_build(args: argparse.Namespace, layout: SourceLayout) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
-    docs = layout.root / ".build" / "docs"
+    build = layout.root / ".build"
+    try:
+        check_port(args.host, args.port)
+    except PortInUse as exc:
+        print(f"error: {exc}")
+        return 1
 
-    def regenerate() -> None:
+    def regenerate() -> bool:
         try:
-            changed = write_docs(render_docs(layout, date.today()), docs)
+            changed = update_preview(layout, date.today())
             print(f"re-rendered docs: {changed} file(s) changed", flush=True)
+            return True
         except InvalidCatalogue as exc:
             _print_diagnostics(exc.diagnostics)
-            print("the preview keeps the last good version until these are fixed", flush=True)
+            show_errors(build, [d.format() for d in exc.diagnostics])
+            print("the preview shows these errors on every page until they are fixed", flush=True)
         except Exception as exc:  # a preview server outlives one bad render; the build reports it in full
+            show_errors(build, [f"error: could not re-render: {exc!r}"])
             print(f"error: could not re-render: {exc!r}", flush=True)
+        return False
 
-    write_docs(render_docs(layout, date.today()), docs)
-    serve(layout.config_file, layout.site_src, regenerate, f"{args.host}:{args.port}")
+    if not regenerate() and not (build / "docs" / "index.md").is_file():
+        return 1  # nothing good to serve yet: the terminal shows what to fix
+    serve(layout.config_file, layout.site_src, regenerate, f"{args.host}:{args.port}", state_dir(build))
     return 0
 
 

@@ -69,3 +69,24 @@ def build_site(layout: SourceLayout, site_dir: Path, today: date, confined: bool
         timings.record("render", started)
         publication.build(docs)
     return timings
+
+
+def update_preview(layout: SourceLayout, today: date) -> int:
+    """Render the preview's docs and search index under `.build/`; return how many docs files changed.
+
+    Raise InvalidCatalogue first, leaving the last good preview in place. Pagefind indexes while
+    MkDocs' server rebuilds the pages, so the pages show as soon as they would without search.
+    """
+    from generator.write.docs import write_docs
+    from generator.write.preview import SearchIndex, clear_errors
+
+    build = layout.root / ".build"
+    sources, enriched = _loaded(layout, today, Timings())
+    settings = read_settings(layout.config_file)
+    index = SearchIndex(build)
+    indexing = index.start(search_documents(enriched, settings))
+    changed = write_docs(render_site(enriched, settings, sources.pages), build / "docs")
+    clear_errors(build)
+    if indexing:
+        index.finish(indexing)
+    return changed

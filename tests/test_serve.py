@@ -61,3 +61,72 @@ def test_edit_shows_up_in_the_preview(project: Project) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def start_preview(project: Project, port: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def test_a_broken_entry_shows_as_an_error_page_until_it_is_fixed(project: Project) -> None:
+    path = project.add("study", entry(title="First Title of Saliency"))
+    project.add("other", entry(title="Segmenting Salient Things"))
+    port = free_port()
+    server = start_preview(project, port)
+    try:
+        page = f"http://127.0.0.1:{port}/papers/study/"
+        wait_for(page, "First Title of Saliency", 60)
+        path.write_text(path.read_text().replace("tags: [saliency, segmentation]", "tags: [saliency, salincy]"))
+        wait_for(page, "The catalogue has errors", 15)
+        shown = fetch(page)
+        assert "site_src/papers/study.yaml:4:" in shown and "unknown tag" in shown and "salincy" in shown
+        assert "First Title of Saliency" not in shown  # not the stale page
+        assert "livereload" in shown  # the error page reloads itself once the entry is fixed
+        path.write_text(path.read_text().replace("salincy", "segmentation").replace("First", "Fixed"))
+        wait_for(page, "Fixed Title of Saliency", 15)
+        assert "The catalogue has errors" not in fetch(page)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_search_works_in_the_preview_and_its_index_follows_edits(project: Project) -> None:
+    path = project.add("study", entry(title="First Title of Saliency"))
+    port = free_port()
+    server = start_preview(project, port)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_for(base + "papers/study/", "First Title of Saliency", 60)
+        wait_for(base + "pagefind/pagefind.js", "pagefind", 15)
+        before = fetch(base + "pagefind/pagefind-entry.json")
+        path.write_text(path.read_text().replace("First Title", "Edited Title"))
+        wait_for(base + "papers/study/", "Edited Title", 15)
+        started = time.monotonic()
+        while fetch(base + "pagefind/pagefind-entry.json") in ("", before) and time.monotonic() - started < 15:
+            time.sleep(0.2)
+        assert fetch(base + "pagefind/pagefind-entry.json") not in ("", before)  # a new index, for the new title
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_taken_port_gives_one_line_suggesting_another(project: Project) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"error: port {port} is already in use; try another, e.g. make serve PORT={port + 1}"
+    ]
+    assert "Traceback" not in result.stderr

@@ -12,6 +12,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.write.mkdocs_build import HOOKS, mkdocs_logging
+from generator.write.preview import HOOK as PREVIEW_HOOK
 
 DEBOUNCE_SECONDS = 0.3
 
@@ -35,8 +36,12 @@ class _Debounced(FileSystemEventHandler):
             self._timer.start()
 
 
-def serve(config_file: Path, watched: Path, regenerate: Callable[[], None], address: str) -> None:
-    """Serve the site at `address`, calling `regenerate` when anything under `watched` changes."""
+def serve(config_file: Path, watched: Path, regenerate: Callable[[], object], address: str, state: Path) -> None:
+    """Serve the site at `address`, calling `regenerate` when anything under `watched` changes.
+
+    The server also rebuilds when the preview's `state` folder changes (write/preview.py).
+    """
+    state.mkdir(parents=True, exist_ok=True)
     mkdocs_logging(logging.INFO)
     observer = Observer()
     observer.schedule(_Debounced(regenerate), str(watched), recursive=True)
@@ -44,7 +49,12 @@ def serve(config_file: Path, watched: Path, regenerate: Callable[[], None], addr
     try:
         # Serve at the root of `address`, not under site_url's path (e.g. /catalogue/).
         mkdocs_serve(
-            config_file=str(config_file), dev_addr=address, livereload=True, site_url=f"http://{address}/", hooks=HOOKS
+            config_file=str(config_file),
+            dev_addr=address,
+            livereload=True,
+            site_url=f"http://{address}/",
+            hooks=[*HOOKS, PREVIEW_HOOK],
+            watch=[str(state)],
         )
     finally:
         observer.stop()
