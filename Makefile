@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve site test check bench eval schema golden clean
+.PHONY: serve site test test-js check bench eval schema golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,12 @@ serve: $(STAMP)  ## build the site and serve it, rebuilding when an entry change
 site: $(STAMP)  ## production build into site/
 	$(PY) -m generator build
 
-test: $(STAMP)  ## the whole test suite
+test: $(STAMP) test-js  ## the whole test suite
 	$(PY) -m pytest
+
+test-js:  ## the JavaScript's pure modules (theme/assets/lib/), with Node's built-in test runner
+	@command -v node >/dev/null || { echo "make test-js: node is missing; install Debian's nodejs (apt-get install nodejs)"; exit 1; }
+	node --test --test-reporter=spec tests/js/*.test.mjs
 
 check: $(STAMP)  ## validate the catalogue
 	$(PY) -m generator check

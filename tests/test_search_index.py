@@ -91,7 +91,11 @@ def test_search_document_declares_filters_sort_and_metadata(documents: dict[str,
     assert (coded["data-year"], coded["data-code"], coded["data-listed"]) == ("2025", "yes", "2025-03-12")
     assert coded["data-pagefind-sort"] == "listed[data-listed]"
     assert coded["data-pagefind-meta"] == "listed[data-listed], summary[data-summary]"  # tags come from the filter
-    assert [li.get_text() for li in coded.select("li[data-pagefind-filter=tag]")] == ["Saliency", "Segmentation"]
+    tags = coded.select("li[data-pagefind-filter^='tag:']")
+    assert [(li["data-pagefind-filter"], li.get_text()) for li in tags] == [
+        ("tag:saliency", "Saliency"),
+        ("tag:segmentation", "Segmentation"),
+    ]
     plain = document(documents, "plain").select_one("[data-pagefind-body]")
     assert (plain["data-year"], plain["data-code"]) == ("2024", "no")
 
@@ -117,7 +121,7 @@ def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site
     meta = read_record(bundle / f"pagefind.{entry_data['languages']['en']['hash']}.pf_meta")
     filters = {name: read_record(bundle / "filter" / f"{chunk}.pf_filter") for name, chunk in meta[3]}
     values = {name: [value for value, _ in record[1]] for name, record in filters.items()}
-    assert values == {"code": ["no", "yes"], "tag": ["Saliency", "Segmentation"], "year": ["2024", "2025"]}
+    assert values == {"code": ["no", "yes"], "tag": ["saliency", "segmentation"], "year": ["2024", "2025"]}
     assert [name for name, _ in meta[4]] == ["listed"]
     assert {"title", "short_name", "listed", "summary"} <= set(meta[5]) and "tags" not in meta[5]  # tags: the filter
 

@@ -28,13 +28,12 @@ def search_documents(enriched: Enriched, settings: SiteSettings) -> dict[str, st
 
 def _fields(enriched: Enriched, paper: Paper) -> dict[str, object]:
     """Return the escaped values search.html.j2 prints for `paper`."""
-    tags = [enriched.catalogue.tags[key].name for key in paper.tags]
     entities = [enriched.catalogue.entities[key].name for key in enriched.mentions.get(paper.slug, ())]
     return {
         "title": html_text(plain_title(paper.title)),
         "short_name": html_text(paper.short_name) if paper.short_name else None,
         "authors": html_text(", ".join(paper.authors)) if paper.authors else None,
-        "tags": [html_text(name) for name in tags],
+        "tags": [(html_text(key), html_text(enriched.catalogue.tags[key].name)) for key in paper.tags],
         "entities": html_text(", ".join(entities)) if entities else None,
         "abstract": [html_text(block) for block in paragraphs(paper.abstract)],
         "listed": html_text(paper.listed.isoformat()),

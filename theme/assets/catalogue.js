@@ -1,209 +1,161 @@
-/* The "All papers" table: filter, sort and paginate table.json in the browser.
-   Only one page of rows is ever in the DOM. Data is untrusted: the DOM is built
-   with createElement/textContent only. Works with Material's instant navigation. */
-(function () {
-  "use strict";
+/* The "All papers" table: filter, sort and paginate table.json in the browser. Only one page of
+   rows is ever in the DOM. The state lives in the URL (see lib/table-state.js); the rows' logic is
+   in lib/table-rows.js; this module only draws them and listens. */
+import { clampPage, pageCount, pageItems } from "./lib/paging.js";
+import { compareRows, filterRows, parseTable, tagChoices, tagCounts } from "./lib/table-rows.js";
+import { COLUMNS, parseTableState, sortedBy, tableQuery } from "./lib/table-state.js";
+import { el } from "./ui/dom.js";
+import { createPager } from "./ui/pager.js";
+import { fetchJson } from "./ui/site.js";
+import { onEveryPage } from "./ui/start.js";
 
-  var PAGE_SIZE = 50;
-  var COLUMNS = [ // [key, header, default direction]; null key = not sortable
-    ["title", "Title", "asc"], ["short", "Short name", "asc"],
-    [null, "Tags"], ["listed", "Listed", "desc"]
-  ];
-  var DEFAULTS = { q: "", tag: "", sort: "listed", dir: "desc", page: 1 };
-  var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-  var numbers = new Intl.NumberFormat("en");
+const PAGE_SIZE = 50;
+const FILTER_DELAY_MS = 150;
+const numbers = new Intl.NumberFormat("en");
 
-  var el = window.catalogueDom.el;
-  var str = window.catalogueDom.str;
-
-  // Turn the untrusted JSON into a clean list of rows with a lower-case search text.
-  function parse(data) {
-    var names = data && typeof data.tags === "object" && data.tags ? data.tags : {};
-    var tagName = function (k) { return Object.prototype.hasOwnProperty.call(names, k) ? str(names[k]) || k : k; };
-    var rows = (Array.isArray(data && data.rows) ? data.rows : []).filter(Array.isArray).map(function (r) {
-      var tags = (Array.isArray(r[4]) ? r[4] : []).filter(function (t) { return typeof t === "string" && t; });
-      var row = { slug: str(r[0]), title: str(r[1]), short: str(r[2]), listed: str(r[3]), tags: tags };
-      row.text = [row.title, row.short].concat(tags.map(tagName)).join(" ").toLowerCase();
-      return row;
-    }).filter(function (row) { return row.slug; });
-    return { rows: rows, tagName: tagName };
+class PaperTable {
+  constructor(root, table) {
+    this.root = root;
+    this.rows = table.rows;
+    this.tags = table.tags;
+    this.counts = tagCounts(table.rows);
+    this.state = parseTableState(window.location.search);
+    this.state.tag = this.counts.has(this.tags.key(this.state.tag)) ? this.tags.key(this.state.tag) : "";
+    this.sorted = null;
+    this.sortedBy = "";
+    this.search = this.filterBox();
+    this.select = this.tagSelect();
+    this.status = el("p", { class: "paper-table__count", role: "status", "aria-live": "polite" });
+    this.tbody = el("tbody");
+    this.headers = COLUMNS.map((column) => this.header(column));
+    this.pager = createPager("paper-table", "Pages of papers", (step) => this.change({ page: this.state.page + step }, true));
   }
 
-  function compare(sort, dir) {
-    var sign = dir === "asc" ? 1 : -1;
-    return function (a, b) {
-      if (sort === "short" && !a.short !== !b.short) return a.short ? -1 : 1; // blanks last
-      var c = sort === "listed" ? (a.listed < b.listed ? -1 : a.listed > b.listed ? 1 : 0)
-                                : collator.compare(a[sort], b[sort]);
-      return sign * c || collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1);
-    };
+  /** Put the controls, the table and the pager in place of the fallback, and show the first page. */
+  mount() {
+    const controls = el("div", { class: "paper-table__controls" });
+    controls.append(this.search, this.select, this.status);
+    const headRow = el("tr");
+    headRow.append(...this.headers);
+    const thead = el("thead");
+    thead.append(headRow);
+    const table = el("table");
+    table.append(thead, this.tbody);
+    const scroller = el("div", { class: "paper-table__scroll" });
+    scroller.append(table);
+    this.root.replaceChildren(controls, scroller, this.pager.node);
+    this.update(false);
   }
 
-  function readState() {
-    var p = new URLSearchParams(window.location.search);
-    var sort = p.get("sort"), dir = p.get("dir"), page = parseInt(p.get("page"), 10);
-    var valid = COLUMNS.some(function (c) { return c[0] && c[0] === sort; });
-    return {
-      q: p.get("q") || "", tag: p.get("tag") || "",
-      sort: valid ? sort : DEFAULTS.sort,
-      dir: dir === "asc" || dir === "desc" ? dir : (valid ? null : DEFAULTS.dir),
-      page: page > 0 ? page : 1
-    };
-  }
-
-  function writeState(state) {
-    var url = new URL(window.location.href);
-    var defaultOrder = state.sort === DEFAULTS.sort && state.dir === DEFAULTS.dir;
-    Object.keys(DEFAULTS).forEach(function (k) {
-      var v = String(state[k]).trim();
-      var keep = k === "sort" || k === "dir" ? !defaultOrder : v && v !== String(DEFAULTS[k]);
-      if (keep) url.searchParams.set(k, v); else url.searchParams.delete(k);
-    });
-    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url.href);
-  }
-
-  function build(root, data) {
-    var state = readState();
-    if (!state.dir) state.dir = COLUMNS.filter(function (c) { return c[0] === state.sort; })[0][2];
-    var counts = {};
-    data.rows.forEach(function (r) { r.tags.forEach(function (t) { counts[t] = (counts[t] || 0) + 1; }); });
-    if (!counts[state.tag]) state.tag = "";
-    var sorted = null, sortedBy = "";
-
-    // Controls: text filter, tag select, result count.
-    var controls = el("div", { class: "paper-table__controls" });
-    var search = el("input", { type: "search", placeholder: "Filter papers", "aria-label": "Filter papers by title, short name or tag" });
-    search.value = state.q;
-    var select = el("select", { "aria-label": "Filter by tag" });
-    select.appendChild(el("option", { value: "" }, "All tags"));
-    Object.keys(counts).map(function (k) { return [k, data.tagName(k)]; })
-      .sort(function (a, b) { return collator.compare(a[1], b[1]) || (a[0] < b[0] ? -1 : 1); })
-      .forEach(function (t) { select.appendChild(el("option", { value: t[0] }, t[1] + " (" + numbers.format(counts[t[0]]) + ")")); });
-    select.value = state.tag;
-    var status = el("p", { class: "paper-table__count", role: "status", "aria-live": "polite" });
-    controls.append(search, select, status);
-
-    // Table with sortable headers.
-    var table = el("table"), thead = el("thead"), headRow = el("tr"), tbody = el("tbody");
-    var headers = COLUMNS.map(function (c) {
-      var th = el("th", { scope: "col" });
-      if (c[0]) {
-        var button = el("button", { type: "button" }, c[1]);
-        button.addEventListener("click", function () {
-          state.dir = state.sort === c[0] ? (state.dir === "asc" ? "desc" : "asc") : c[2];
-          state.sort = c[0];
-          state.page = 1;
-          update();
-        });
-        th.appendChild(button);
-      } else {
-        th.textContent = c[1];
-      }
-      headRow.appendChild(th);
-      return th;
-    });
-    thead.appendChild(headRow);
-    table.append(thead, tbody);
-    var scroller = el("div", { class: "paper-table__scroll" });
-    scroller.appendChild(table);
-
-    // Pagination.
-    var pager = el("nav", { class: "paper-table__pager", "aria-label": "Pages of papers" });
-    var prev = el("button", { type: "button", class: "md-button" }, "Previous");
-    var pageLabel = el("span", { class: "paper-table__page" });
-    var next = el("button", { type: "button", class: "md-button" }, "Next");
-    prev.addEventListener("click", function () { state.page -= 1; update(true); });
-    next.addEventListener("click", function () { state.page += 1; update(true); });
-    pager.append(prev, pageLabel, next);
-
-    var timer = 0;
-    search.addEventListener("input", function () {
+  filterBox() {
+    const box = el("input", { type: "search", placeholder: "Filter papers", "aria-label": "Filter papers by title, short name or tag" });
+    box.value = this.state.q;
+    let timer = 0;
+    box.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(function () { state.q = search.value; state.page = 1; update(); }, 150);
+      timer = setTimeout(() => this.change({ q: box.value, page: 1 }), FILTER_DELAY_MS);
     });
-    select.addEventListener("change", function () { state.tag = select.value; state.page = 1; update(); });
+    return box;
+  }
 
-    function rowNode(r) {
-      var tr = el("tr"), title = el("td"), tags = el("td", { class: "paper-table__tags" });
-      title.appendChild(el("a", { href: encodeURIComponent(r.slug) + "/" }, r.title || r.slug));
-      r.tags.forEach(function (t) {
-        tags.appendChild(el("a", { class: "tag-chip", href: "../tags/" + encodeURIComponent(t) + "/" }, data.tagName(t)));
-      });
-      tr.append(title, el("td", {}, r.short), tags, el("td", { class: "paper-table__date" }, r.listed));
-      return tr;
+  tagSelect() {
+    const select = el("select", { "aria-label": "Filter by tag" });
+    select.append(el("option", { value: "" }, "All tags"));
+    tagChoices(this.counts, this.tags.name).forEach(([key, name, count]) => {
+      select.append(el("option", { value: key }, name + " (" + numbers.format(count) + ")"));
+    });
+    select.value = this.state.tag;
+    select.addEventListener("change", () => this.change({ tag: select.value, page: 1 }));
+    return select;
+  }
+
+  header(column) {
+    const th = el("th", { scope: "col" });
+    if (column.key === null) {
+      th.textContent = column.header;
+      return th;
     }
+    const button = el("button", { type: "button" }, column.header);
+    button.addEventListener("click", () => {
+      this.state = sortedBy(this.state, column.key);
+      this.update(false);
+    });
+    th.append(button);
+    return th;
+  }
 
-    function update(scroll) {
-      if (!root.isConnected) return; // the page was replaced by instant navigation
-      if (sortedBy !== state.sort + state.dir) {
-        sorted = data.rows.slice().sort(compare(state.sort, state.dir));
-        sortedBy = state.sort + state.dir;
-      }
-      var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
-      var shown = sorted.filter(function (r) {
-        return (!state.tag || r.tags.indexOf(state.tag) !== -1) &&
-          words.every(function (w) { return r.text.indexOf(w) !== -1; });
-      });
-      var pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-      state.page = Math.min(Math.max(1, state.page), pages);
+  change(fields, scroll = false) {
+    Object.assign(this.state, fields);
+    this.update(scroll);
+  }
 
-      var fragment = document.createDocumentFragment();
-      shown.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE).forEach(function (r) { fragment.appendChild(rowNode(r)); });
-      if (!shown.length) {
-        var empty = el("tr", { class: "paper-table__empty" });
-        empty.appendChild(el("td", { colspan: String(COLUMNS.length) }, "No papers match this filter."));
-        fragment.appendChild(empty);
-      }
-      while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
-      tbody.appendChild(fragment);
+  row(r) {
+    const tr = el("tr");
+    const title = el("td");
+    title.append(el("a", { href: encodeURIComponent(r.slug) + "/" }, r.title || r.slug));
+    const tags = el("td", { class: "paper-table__tags" });
+    r.tags.forEach((t) => tags.append(el("a", { class: "tag-chip", href: "../tags/" + encodeURIComponent(t) + "/" }, this.tags.name(t))));
+    tr.append(title, el("td", {}, r.short), tags, el("td", { class: "paper-table__date" }, r.listed));
+    return tr;
+  }
 
-      headers.forEach(function (th, i) {
-        if (COLUMNS[i][0] === state.sort) th.setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending");
-        else th.removeAttribute("aria-sort");
-      });
-      status.textContent = numbers.format(shown.length) + " of " + numbers.format(data.rows.length) + " papers";
-      pageLabel.textContent = "Page " + numbers.format(state.page) + " of " + numbers.format(pages);
-      prev.disabled = state.page <= 1;
-      next.disabled = state.page >= pages;
-      pager.hidden = pages <= 1;
-      writeState(state);
-      if (scroll) root.scrollIntoView({ block: "start" });
+  emptyRow() {
+    const tr = el("tr", { class: "paper-table__empty" });
+    tr.append(el("td", { colspan: String(COLUMNS.length) }, "No papers match this filter."));
+    return tr;
+  }
+
+  /** Return the rows in the current order, sorting again only when the order changed. */
+  ordered() {
+    const order = this.state.sort + " " + this.state.dir;
+    if (this.sortedBy !== order) {
+      this.sorted = this.rows.slice().sort(compareRows(this.state.sort, this.state.dir));
+      this.sortedBy = order;
     }
-
-    root.textContent = "";
-    root.append(controls, scroller, pager);
-    update();
+    return this.sorted;
   }
 
-  function setup(root) {
-    if (root.hasAttribute("data-paper-table")) return;
-    root.setAttribute("data-paper-table", "loading");
-    var src = new URL(root.getAttribute("data-src") || "table.json", document.baseURI);
-    var fallbacks = root.parentNode ? root.parentNode.querySelectorAll(".paper-table-fallback") : [];
-    var fail = function () {
-      root.setAttribute("data-paper-table", "error");
-      root.textContent = "";
-      root.appendChild(el("p", { class: "paper-table__error" }, "The paper table could not be loaded."));
-    };
-    if (src.origin !== window.location.origin) { fail(); return; }
-    window.fetch(src.href, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (json) {
-        build(root, parse(json));
-        root.setAttribute("data-paper-table", "ready");
-        Array.prototype.forEach.call(fallbacks, function (f) { f.hidden = true; f.classList.add("is-hidden"); });
-      })
-      .catch(fail);
+  update(scroll) {
+    if (!this.root.isConnected) return; // instant navigation replaced the page
+    const shown = filterRows(this.ordered(), this.state.q, this.state.tag);
+    this.state.page = clampPage(this.state.page, shown.length, PAGE_SIZE);
+    const rows = pageItems(shown, this.state.page, PAGE_SIZE).map((r) => this.row(r));
+    this.tbody.replaceChildren(...(rows.length ? rows : [this.emptyRow()]));
+    this.headers.forEach((th, i) => {
+      if (COLUMNS[i].key === this.state.sort) th.setAttribute("aria-sort", this.state.dir === "asc" ? "ascending" : "descending");
+      else th.removeAttribute("aria-sort");
+    });
+    this.status.textContent = numbers.format(shown.length) + " of " + numbers.format(this.rows.length) + " papers";
+    this.pager.show(this.state.page, pageCount(shown.length, PAGE_SIZE));
+    const url = new URL(window.location.href);
+    url.search = tableQuery(this.state, url.search);
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url.href);
+    if (scroll) this.root.scrollIntoView({ block: "start" });
   }
+}
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".paper-table"), setup);
+function showError(root) {
+  root.setAttribute("data-paper-table", "error");
+  root.replaceChildren(el("p", { class: "paper-table__error" }, "The paper table could not be loaded."));
+}
+
+async function setUp(root) {
+  if (root.hasAttribute("data-paper-table")) return;
+  root.setAttribute("data-paper-table", "loading");
+  const fallbacks = root.parentNode ? root.parentNode.querySelectorAll(".paper-table-fallback") : [];
+  let table;
+  try {
+    table = parseTable(await fetchJson(root.getAttribute("data-src") || "table.json"));
+  } catch {
+    showError(root);
+    return;
   }
+  new PaperTable(root, table).mount();
+  root.setAttribute("data-paper-table", "ready");
+  fallbacks.forEach((f) => {
+    f.hidden = true;
+    f.classList.add("is-hidden");
+  });
+}
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-})();
+onEveryPage(() => document.querySelectorAll(".paper-table").forEach(setUp));

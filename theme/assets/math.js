@@ -1,57 +1,63 @@
-/* Render TeX with vendored KaTeX, only on pages that contain .arithmatex
-   elements. Works with Material for MkDocs instant navigation. */
-(function () {
-  "use strict";
+/* Render TeX with the vendored KaTeX, only on pages that contain .arithmatex elements. KaTeX's
+   options are set explicitly, because TeX comes from entries (untrusted): no \href, \url or
+   \includegraphics (trust: false), sizes such as \rule{300em}{300em} capped at MAX_SIZE_EM, macro
+   expansion bounded, and a formula KaTeX cannot parse shown as its source in red instead of
+   breaking the page (throwOnError: false). */
+import { onEveryPage } from "./ui/start.js";
 
-  // Resolve asset URLs relative to this script, captured at load time.
-  var self = document.currentScript || document.querySelector('script[src$="math.js"]');
-  var base = self ? self.src : document.baseURI;
-  var loading = null;
+const MAX_SIZE_EM = 10;
 
-  function load(tag, attrs) {
-    return new Promise(function (resolve, reject) {
-      var el = document.createElement(tag);
-      Object.keys(attrs).forEach(function (k) { el[k] = attrs[k]; });
-      el.onload = resolve;
-      el.onerror = function () { reject(new Error("KaTeX: failed to load " + (attrs.src || attrs.href))); };
-      document.head.appendChild(el);
+const KATEX_OPTIONS = Object.freeze({
+  delimiters: [
+    { left: "\\(", right: "\\)", display: false },
+    { left: "\\[", right: "\\]", display: true },
+  ],
+  throwOnError: false,
+  trust: false,
+  // LaTeX that KaTeX accepts but real LaTeX would not (such as Unicode letters in math mode) still
+  // renders, with a console warning, so a valid entry never shows an error.
+  strict: "warn",
+  maxSize: MAX_SIZE_EM,
+  maxExpand: 100,
+});
+
+let loading = null;
+
+function addToHead(tag, attrs) {
+  return new Promise((resolve, reject) => {
+    const node = document.createElement(tag);
+    Object.assign(node, attrs);
+    node.onload = resolve;
+    node.onerror = () => reject(new Error("KaTeX: failed to load " + (attrs.src || attrs.href)));
+    document.head.append(node);
+  });
+}
+
+/** Load KaTeX's stylesheet and scripts once (auto-render needs katex first); a failed load is tried again next time. */
+function loadKatex() {
+  if (!loading) {
+    const url = (path) => new URL(path, import.meta.url).href;
+    addToHead("link", { rel: "stylesheet", href: url("katex/katex.min.css") }).catch(() => {});
+    loading = addToHead("script", { src: url("katex/katex.min.js") }).then(() =>
+      addToHead("script", { src: url("katex/contrib/auto-render.min.js") }),
+    );
+    loading.catch(() => {
+      loading = null;
     });
   }
+  return loading;
+}
 
-  function url(path) { return new URL(path, base).href; }
-
-  // Load the stylesheet and scripts once; auto-render needs katex first.
-  function loadKatex() {
-    if (!loading) {
-      load("link", { rel: "stylesheet", href: url("katex/katex.min.css") });
-      loading = load("script", { src: url("katex/katex.min.js") })
-        .then(function () { return load("script", { src: url("katex/contrib/auto-render.min.js") }); });
-      loading.catch(function () { loading = null; });
-    }
-    return loading;
+async function renderMath() {
+  const formulas = document.querySelectorAll(".arithmatex");
+  if (!formulas.length) return;
+  try {
+    await loadKatex();
+  } catch (err) {
+    console.error(err);
+    return;
   }
+  formulas.forEach((node) => window.renderMathInElement(node, KATEX_OPTIONS));
+}
 
-  function render() {
-    if (document.querySelector(".arithmatex") === null) return;
-    loadKatex().then(function () {
-      document.querySelectorAll(".arithmatex").forEach(function (el) {
-        window.renderMathInElement(el, {
-          delimiters: [
-            { left: "\\(", right: "\\)", display: false },
-            { left: "\\[", right: "\\]", display: true }
-          ],
-          throwOnError: false,
-          trust: false
-        });
-      });
-    }).catch(function (err) { console.error(err); });
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(render);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", render);
-  } else {
-    render();
-  }
-})();
+onEveryPage(renderMath);

@@ -1,312 +1,295 @@
 /* The search page (search.md): Pagefind results with tag, year and code facets, sorting and
-   pagination. The whole state lives in the URL (?q=&tag=&tag=&year=&code=yes&sort=&page=), so a
-   search can be shared and the back button steps through it. Only the visible page of results
-   loads its data. Result data is untrusted: see the helpers in search.js. */
-(function () {
-  "use strict";
+   pagination. The whole state lives in the URL (see lib/search-state.js). Only the visible page of
+   results loads its data. Result data is untrusted: see lib/search-results.js and lib/excerpt.js. */
+import { excerptParts } from "./lib/excerpt.js";
+import { clampPage, pageCount, pageItems } from "./lib/paging.js";
+import { describe, paper } from "./lib/search-results.js";
+import { SORTS, chosenSort, filtered, parseSearchState, searchOptions, searchQuery, sortOf, withTag } from "./lib/search-state.js";
+import { el, markedText } from "./ui/dom.js";
+import { createPager } from "./ui/pager.js";
+import { loadPagefind, loadTags, siteRoot } from "./ui/site.js";
+import { onEveryPage } from "./ui/start.js";
 
-  var PAGE_SIZE = 20;
-  var TAGS_SHOWN = 12;
-  var SORTS = [["relevance", "Best match"], ["newest", "Newest first"], ["oldest", "Oldest first"]];
-  var ORDER = { relevance: null, newest: { listed: "desc" }, oldest: { listed: "asc" } };
-  var numbers = new Intl.NumberFormat("en");
-  var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+const PAGE_SIZE = 20;
+const TAGS_SHOWN = 12;
+const TYPING_DELAY_MS = 200;
+const UNAVAILABLE = "Search is unavailable: the search index could not be loaded.";
+const numbers = new Intl.NumberFormat("en");
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-  function readState() {
-    var p = new URLSearchParams(window.location.search);
-    var page = parseInt(p.get("page"), 10);
-    return {
-      q: p.get("q") || "",
-      tags: p.getAll("tag").filter(function (t, i, all) { return t && all.indexOf(t) === i; }),
-      year: p.get("year") || "",
-      code: p.get("code") === "yes",
-      sort: Object.prototype.hasOwnProperty.call(ORDER, p.get("sort")) ? p.get("sort") : "",
-      page: page > 0 ? page : 1
-    };
-  }
+function count(map, key) {
+  return map && typeof map[key] === "number" ? map[key] : 0;
+}
 
-  function stateUrl(state) {
-    var url = new URL(window.location.href);
-    url.search = "";
-    var p = url.searchParams;
-    if (state.q.trim()) p.set("q", state.q.trim());
-    state.tags.forEach(function (t) { p.append("tag", t); });
-    if (state.year) p.set("year", state.year);
-    if (state.code) p.set("code", "yes");
-    if (state.sort) p.set("sort", state.sort);
-    if (state.page > 1) p.set("page", String(state.page));
-    return url.href;
-  }
+/** Return a facet's list item: a `type` input named `name` with `value`, its label and, unless null, its count `n`. */
+function facetOption(type, name, value, label, n, checked) {
+  const box = el("input", { type, name, value });
+  box.checked = checked;
+  const text = el("label", n === 0 && !checked ? { class: "is-empty" } : {});
+  text.append(box, el("span", { class: "search-page__name" }, label));
+  if (n !== null) text.append(el("span", { class: "search-page__count" }, numbers.format(n)));
+  const li = el("li");
+  li.append(text);
+  return li;
+}
 
-  // Without a query there is nothing to rank by relevance, so the newest papers come first.
-  function sortOf(state) {
-    var ranked = Boolean(state.q.trim());
-    if (state.sort && (ranked || state.sort !== "relevance")) return state.sort;
-    return ranked ? "relevance" : "newest";
-  }
+/** Replace a facet's options, keeping the keyboard focus on the option (or button) that had it. */
+function fillFacet(fieldset, legend, items, extra = null) {
+  const active = fieldset.contains(document.activeElement) ? document.activeElement : null;
+  const ul = el("ul");
+  ul.append(...items);
+  fieldset.replaceChildren(el("legend", {}, legend), ul);
+  if (extra) fieldset.append(extra);
+  if (active && active.tagName === "BUTTON" && extra) extra.focus();
+  else if (active) [...ul.querySelectorAll("input")].find((i) => i.value === active.value)?.focus();
+}
 
-  function filtersOf(state, withoutYear) {
-    var filters = {};
-    if (state.tags.length) filters.tag = state.tags.slice(); // an array means every tag
-    if (state.year && !withoutYear) filters.year = state.year;
-    if (state.code) filters.code = "yes";
-    return filters;
-  }
-
-  function count(map, key) { return map && typeof map[key] === "number" ? map[key] : 0; }
-
-  function build(root, shared, pagefind) {
-    var el = shared.el;
-    var state = readState();
-    var sequence = 0, timer = 0, showAllTags = false;
-    // Every filter's values and totals; once loaded, each search also counts its results per value.
-    // Fetched after the first results are shown, so that the first query does not wait for it.
-    var filtersReady = false, totals = null;
-    function loadTotals() {
-      if (!totals) totals = pagefind.filters().then(function (all) { filtersReady = true; return all; });
-      return totals;
-    }
-
-    var form = el("form", { class: "search-page__form", role: "search" });
-    var input = el("input", { type: "search", name: "q", placeholder: "Search titles, authors, tags, abstracts", "aria-label": "Search papers", autocomplete: "off", spellcheck: "false" });
-    var sort = el("select", { name: "sort", "aria-label": "Order of results" });
-    SORTS.forEach(function (s) { sort.appendChild(el("option", { value: s[0] }, s[1])); });
-    form.append(input, sort);
-    var status = el("p", { class: "search-page__status", role: "status", "aria-live": "polite" });
-
-    var facets = el("details", { class: "search-page__facets" });
-    var tagSet = el("fieldset", { class: "search-page__facet" });
-    var yearSet = el("fieldset", { class: "search-page__facet" });
-    var codeSet = el("fieldset", { class: "search-page__facet" });
-    var clearButton = el("button", { type: "button", class: "search-page__clear" }, "Clear all filters");
-    facets.append(el("summary", {}, "Filters"), tagSet, yearSet, codeSet, clearButton);
-    facets.open = window.matchMedia("(min-width: 45em)").matches;
-
-    var list = el("ol", { class: "search-page__list" });
-    var pager = el("nav", { class: "search-page__pager", "aria-label": "Pages of results" });
-    var prev = el("button", { type: "button", class: "md-button" }, "Previous");
-    var pageLabel = el("span", { class: "search-page__page" });
-    var next = el("button", { type: "button", class: "md-button" }, "Next");
-    pager.append(prev, pageLabel, next);
-    var results = el("div", { class: "search-page__results" });
-    results.append(list, pager);
-    var body = el("div", { class: "search-page__body" });
-    body.append(facets, results);
-
-    function commit(push) {
-      var url = stateUrl(state);
-      // A null history state keeps Material's instant navigation from treating these entries as pages.
-      if (url !== window.location.href) window.history[push ? "pushState" : "replaceState"](null, "", url);
-      update();
-    }
-
-    function change(mutate) {
-      mutate();
-      state.page = 1;
-      commit(true);
-    }
-
-    function option(type, name, value, label, n, checked) {
-      var li = el("li");
-      var box = el("input", { type: type, name: name, value: value });
-      box.checked = checked;
-      var text = el("label", n === 0 && !checked ? { class: "is-empty" } : {});
-      text.append(box, el("span", { class: "search-page__name" }, label));
-      if (n !== null) text.appendChild(el("span", { class: "search-page__count" }, numbers.format(n)));
-      li.appendChild(text);
-      return li;
-    }
-
-    // Rebuild a facet's options, keeping the keyboard focus on the option (or button) that had it.
-    function fill(fieldset, legend, items, extra) {
-      var active = fieldset.contains(document.activeElement) ? document.activeElement : null;
-      var ul = el("ul");
-      items.forEach(function (item) { ul.appendChild(item); });
-      fieldset.textContent = "";
-      fieldset.append(el("legend", {}, legend), ul);
-      if (extra) fieldset.appendChild(extra);
-      if (active && active.tagName === "BUTTON" && extra) extra.focus();
-      else if (active) {
-        var again = Array.prototype.find.call(ul.querySelectorAll("input"), function (i) { return i.value === active.value; });
-        if (again) again.focus();
-      }
-    }
-
-    function showFacets(main, years, all) {
-      var counts = main.filters || {};
-      var tagCounts = counts.tag || {};
-      var names = Object.keys(all.tag || {}).filter(function (t) { return count(tagCounts, t) > 0 || state.tags.indexOf(t) !== -1; });
-      names.sort(function (a, b) { return count(tagCounts, b) - count(tagCounts, a) || collator.compare(a, b); });
-      var shown = showAllTags ? names : names.slice(0, TAGS_SHOWN);
-      state.tags.forEach(function (t) { if (shown.indexOf(t) === -1) shown.push(t); });
-      var more = null;
-      if (names.length > TAGS_SHOWN) {
-        more = el("button", { type: "button", class: "search-page__more", "aria-expanded": String(showAllTags) },
-          showAllTags ? "Show fewer tags" : "Show all " + numbers.format(names.length) + " tags");
-        more.addEventListener("click", function () { showAllTags = !showAllTags; update(); });
-      }
-      fill(tagSet, "Tags", shown.map(function (t) {
-        return option("checkbox", "tag", t, t, count(tagCounts, t), state.tags.indexOf(t) !== -1);
-      }), more);
-
-      var yearNames = Object.keys(all.year || {}).sort().reverse();
-      var yearItems = [option("radio", "year", "", "Any year", null, !state.year)];
-      yearNames.forEach(function (y) { yearItems.push(option("radio", "year", y, y, count(years, y), state.year === y)); });
-      fill(yearSet, "Listed", yearItems);
-
-      var codeCount = state.code ? main.results.length : count(counts.code, "yes");
-      fill(codeSet, "Code", [option("checkbox", "code", "yes", "Has code", codeCount, state.code)]);
-      clearButton.hidden = !(state.tags.length || state.year || state.code);
-    }
-
-    function resultItem(p) {
-      var li = el("li");
-      var title = el("div", { class: "search-page__title" });
-      title.appendChild(el("a", { href: p.url }, p.title));
-      var meta = el("p", { class: "search-page__meta" });
-      if (p.short) meta.appendChild(el("strong", {}, p.short));
-      if (p.listed) meta.appendChild(el("span", { class: "search-page__listed" }, "Listed " + p.listed + " "));
-      p.tags.forEach(function (t) { meta.appendChild(el("span", { class: "search-page__tag" }, t)); });
-      // Without a query there is no match to show, so the abstract's first sentence stands in.
-      var excerpt = el("p", { class: "search-page__excerpt" });
-      if (state.q.trim() || !p.summary) excerpt.appendChild(shared.excerptNodes(p.excerpt));
-      else excerpt.textContent = p.summary;
-      li.append(title, meta, excerpt);
-      return li;
-    }
-
-    function describe(total) {
-      var what = total === 1 ? "1 paper" : numbers.format(total) + " papers";
-      var q = state.q.trim();
-      if (!total) return q ? "No papers match \u201c" + q + "\u201d with these filters. Try fewer words or fewer filters." : "No papers have all these filters.";
-      return q ? what + " match \u201c" + q + "\u201d" : what + (state.tags.length || state.year || state.code ? " with these filters" : " in the catalogue");
-    }
-
-    function showResults(main, data) {
-      var total = main.results.length;
-      var pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      list.textContent = "";
-      data.map(shared.paper).forEach(function (p) { list.appendChild(resultItem(p)); });
-      status.textContent = describe(total);
-      pageLabel.textContent = "Page " + numbers.format(state.page) + " of " + numbers.format(pages);
-      prev.disabled = state.page <= 1;
-      next.disabled = state.page >= pages;
-      pager.hidden = pages <= 1;
-    }
-
-    // Results first; the facet counts follow once the filter index is in (a search only counts
-    // its results per filter value when every filter is loaded, so the first one runs again).
-    function update() {
-      if (!root.isConnected) return; // instant navigation replaced the page
-      var mine = ++sequence;
-      var counted = filtersReady;
-      var term = state.q.trim() || null;
-      var order = ORDER[sortOf(state)];
-      var options = order ? { filters: filtersOf(state, false), sort: order } : { filters: filtersOf(state, false) };
-      if (document.activeElement !== input) input.value = state.q;
-      sort.value = sortOf(state);
-      sort.querySelector("option[value=relevance]").disabled = !term;
-      status.textContent = "Searching\u2026";
-      root.setAttribute("data-search-page", "busy");
-      pagefind.search(term, options)
-        .then(function (main) {
-          if (mine !== sequence) return null;
-          state.page = Math.min(state.page, Math.max(1, Math.ceil(main.results.length / PAGE_SIZE)));
-          var slice = main.results.slice((state.page - 1) * PAGE_SIZE, state.page * PAGE_SIZE);
-          return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
-            if (mine !== sequence) return null;
-            showResults(main, data);
-            return loadTotals();
-          }).then(function (all) {
-            if (mine !== sequence || !all) return null;
-            var yearless = state.year ? pagefind.search(term, { filters: filtersOf(state, true) }) : null;
-            return Promise.all([counted ? main : pagefind.search(term, options), yearless]).then(function (found) {
-              if (mine !== sequence) return;
-              showFacets(found[0], ((found[1] || found[0]).filters || {}).year || {}, all);
-              root.setAttribute("data-search-page", "ready");
-            });
-          });
-        })
-        .catch(function () {
-          if (mine !== sequence) return;
-          status.textContent = "Search is unavailable: the search index could not be loaded.";
-          root.setAttribute("data-search-page", "error");
-        });
-    }
-
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      pagefind.preload(input.value);
-      timer = setTimeout(function () {
-        state.q = input.value;
-        state.page = 1;
-        commit(false);
-      }, 200);
+class SearchPage {
+  constructor(root, pagefind, tags) {
+    this.root = root;
+    this.pagefind = pagefind;
+    this.tags = tags;
+    this.state = this.stateOfUrl();
+    this.sequence = 0;
+    this.showAllTags = false;
+    // Every filter's values and totals. Fetched after the first results are shown, so that the first
+    // query does not wait for it; once loaded, each search also counts its results per value.
+    this.totals = null;
+    this.totalsReady = false;
+    this.input = el("input", {
+      type: "search",
+      name: "q",
+      placeholder: "Search titles, authors, tags, abstracts",
+      "aria-label": "Search papers",
+      autocomplete: "off",
+      spellcheck: "false",
     });
-    form.addEventListener("submit", function (e) {
+    this.sort = el("select", { name: "sort", "aria-label": "Order of results" });
+    SORTS.forEach(([value, label]) => this.sort.append(el("option", { value }, label)));
+    this.status = el("p", { class: "search-page__status", role: "status", "aria-live": "polite" });
+    this.tagSet = el("fieldset", { class: "search-page__facet" });
+    this.yearSet = el("fieldset", { class: "search-page__facet" });
+    this.codeSet = el("fieldset", { class: "search-page__facet" });
+    this.clearButton = el("button", { type: "button", class: "search-page__clear" }, "Clear all filters");
+    this.facets = el("details", { class: "search-page__facets" });
+    this.list = el("ol", { class: "search-page__list" });
+    this.pager = createPager("search-page", "Pages of results", (step) => this.turn(step));
+  }
+
+  stateOfUrl() {
+    return parseSearchState(window.location.search, this.tags.key);
+  }
+
+  /** Put the form, the facets and the results in place, listen, and run the URL's search. */
+  mount() {
+    const form = el("form", { class: "search-page__form", role: "search" });
+    form.append(this.input, this.sort);
+    this.facets.append(el("summary", {}, "Filters"), this.tagSet, this.yearSet, this.codeSet, this.clearButton);
+    this.facets.open = window.matchMedia("(min-width: 45em)").matches;
+    const results = el("div", { class: "search-page__results" });
+    results.append(this.list, this.pager.node);
+    const body = el("div", { class: "search-page__body" });
+    body.append(this.facets, results);
+    this.listen(form);
+    this.root.replaceChildren(form, this.status, body);
+    this.input.value = this.state.q;
+    this.commit(false);
+  }
+
+  /** Write the state into the URL (a new history entry if `push`) and search. */
+  commit(push) {
+    const url = new URL(window.location.href);
+    url.search = searchQuery(this.state);
+    // A null history state keeps Material's instant navigation from treating these entries as pages.
+    if (url.href !== window.location.href) window.history[push ? "pushState" : "replaceState"](null, "", url.href);
+    this.update();
+  }
+
+  /** Apply `fields` to the state, back on page 1, as a new history entry. */
+  change(fields) {
+    this.state = { ...this.state, ...fields, page: 1 };
+    this.commit(true);
+  }
+
+  turn(step) {
+    this.state = { ...this.state, page: this.state.page + step };
+    this.commit(true);
+    this.root.scrollIntoView({ block: "start" });
+  }
+
+  onFacetChange(box) {
+    if (box.name === "tag") {
+      this.state = withTag(this.state, box.value, box.checked);
+      this.commit(true);
+    } else if (box.name === "year") this.change({ year: box.value });
+    else if (box.name === "code") this.change({ code: box.checked });
+  }
+
+  listen(form) {
+    let timer = 0;
+    this.input.addEventListener("input", () => {
+      clearTimeout(timer);
+      this.pagefind.preload(this.input.value);
+      timer = setTimeout(() => {
+        this.state = { ...this.state, q: this.input.value, page: 1 };
+        this.commit(false);
+      }, TYPING_DELAY_MS);
+    });
+    form.addEventListener("submit", (e) => {
       e.preventDefault();
       clearTimeout(timer);
-      change(function () { state.q = input.value; });
+      this.change({ q: this.input.value });
     });
-    sort.addEventListener("change", function () {
-      change(function () { state.sort = sort.value === (state.q.trim() ? "relevance" : "newest") ? "" : sort.value; });
+    this.sort.addEventListener("change", () => this.change({ sort: chosenSort(this.state, this.sort.value) }));
+    this.facets.addEventListener("change", (e) => {
+      if (e.target instanceof HTMLInputElement) this.onFacetChange(e.target);
     });
-    facets.addEventListener("change", function (e) {
-      var box = e.target;
-      if (!(box instanceof HTMLInputElement)) return;
-      change(function () {
-        if (box.name === "tag") {
-          state.tags = box.checked ? state.tags.concat([box.value]) : state.tags.filter(function (t) { return t !== box.value; });
-        } else if (box.name === "year") {
-          state.year = box.value;
-        } else if (box.name === "code") {
-          state.code = box.checked;
-        }
+    this.clearButton.addEventListener("click", () => this.change({ tags: [], year: "", code: false }));
+    const back = () => {
+      if (!this.root.isConnected) {
+        window.removeEventListener("popstate", back);
+        return;
+      }
+      this.state = this.stateOfUrl();
+      this.input.value = this.state.q;
+      this.update();
+    };
+    window.addEventListener("popstate", back);
+  }
+
+  loadTotals() {
+    if (!this.totals) {
+      this.totals = this.pagefind.filters().then((all) => {
+        this.totalsReady = true;
+        return all;
       });
-    });
-    clearButton.addEventListener("click", function () {
-      change(function () { state.tags = []; state.year = ""; state.code = false; });
-    });
-    prev.addEventListener("click", function () { state.page -= 1; commit(true); root.scrollIntoView({ block: "start" }); });
-    next.addEventListener("click", function () { state.page += 1; commit(true); root.scrollIntoView({ block: "start" }); });
-    window.addEventListener("popstate", function back() {
-      if (!root.isConnected) { window.removeEventListener("popstate", back); return; }
-      state = readState();
-      input.value = state.q;
-      update();
-    });
-
-    root.textContent = "";
-    root.append(form, status, body);
-    input.value = state.q;
-    update();
+    }
+    return this.totals;
   }
 
-  function setup(root) {
-    if (root.getAttribute("data-search-page") !== "") return;
-    root.setAttribute("data-search-page", "loading");
-    var fallback = document.querySelector(".search-page-fallback");
-    if (fallback) fallback.hidden = true;
-    var shared = window.catalogueSearch;
-    root.appendChild(shared.el("p", { class: "search-page__status" }, "Loading search\u2026"));
-    shared.load()
-      .then(function (pagefind) { build(root, shared, pagefind); })
-      .catch(function () {
-        root.setAttribute("data-search-page", "error");
-        root.textContent = "";
-        root.appendChild(shared.el("p", { class: "search-page__status" }, "Search is unavailable: the search index could not be loaded."));
-        if (fallback) fallback.hidden = false;
+  tagFacet(counts, all) {
+    const selected = this.state.tags;
+    const keys = Object.keys(all.tag || {}).filter((t) => count(counts, t) > 0 || selected.includes(t));
+    keys.sort((a, b) => count(counts, b) - count(counts, a) || collator.compare(this.tags.name(a), this.tags.name(b)));
+    const shown = this.showAllTags ? keys : keys.slice(0, TAGS_SHOWN);
+    selected.forEach((t) => shown.includes(t) || shown.push(t));
+    let more = null;
+    if (keys.length > TAGS_SHOWN) {
+      const label = this.showAllTags ? "Show fewer tags" : "Show all " + numbers.format(keys.length) + " tags";
+      more = el("button", { type: "button", class: "search-page__more", "aria-expanded": String(this.showAllTags) }, label);
+      more.addEventListener("click", () => {
+        this.showAllTags = !this.showAllTags;
+        this.update();
       });
+    }
+    const items = shown.map((t) => facetOption("checkbox", "tag", t, this.tags.name(t), count(counts, t), selected.includes(t)));
+    fillFacet(this.tagSet, "Tags", items, more);
   }
 
-  function init() {
-    if (!window.catalogueSearch) return;
-    Array.prototype.forEach.call(document.querySelectorAll("[data-search-page]"), setup);
+  yearFacet(years, all) {
+    const items = [facetOption("radio", "year", "", "Any year", null, !this.state.year)];
+    Object.keys(all.year || {})
+      .sort()
+      .reverse()
+      .forEach((y) => items.push(facetOption("radio", "year", y, y, count(years, y), this.state.year === y)));
+    fillFacet(this.yearSet, "Listed", items);
   }
 
-  // On a first visit to the search page, start fetching Pagefind before Material has set the page up.
-  if (window.catalogueSearch && document.querySelector("[data-search-page]")) window.catalogueSearch.load().catch(function () {});
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-})();
+  codeFacet(main) {
+    const n = this.state.code ? main.results.length : count((main.filters || {}).code, "yes");
+    fillFacet(this.codeSet, "Code", [facetOption("checkbox", "code", "yes", "Has code", n, this.state.code)]);
+  }
+
+  showFacets(main, years, all) {
+    this.tagFacet((main.filters || {}).tag || {}, all);
+    this.yearFacet(years, all);
+    this.codeFacet(main);
+    this.clearButton.hidden = !filtered(this.state);
+  }
+
+  resultItem(p) {
+    const title = el("div", { class: "search-page__title" });
+    title.append(el("a", { href: p.url }, p.title));
+    const meta = el("p", { class: "search-page__meta" });
+    if (p.short) meta.append(el("strong", {}, p.short));
+    if (p.listed) meta.append(el("span", { class: "search-page__listed" }, "Listed " + p.listed + " "));
+    p.tags.forEach((t) => meta.append(el("span", { class: "search-page__tag" }, this.tags.name(t))));
+    // Without a query there is no match to show, so the abstract's first sentence stands in.
+    const excerpt = el("p", { class: "search-page__excerpt" });
+    if (this.state.q.trim() || !p.summary) excerpt.append(markedText(excerptParts(p.excerpt)));
+    else excerpt.textContent = p.summary;
+    const li = el("li");
+    li.append(title, meta, excerpt);
+    return li;
+  }
+
+  showResults(total, data) {
+    this.list.replaceChildren(...data.map((d) => this.resultItem(paper(d, siteRoot))));
+    this.status.textContent = describe(total, this.state);
+    this.pager.show(this.state.page, pageCount(total, PAGE_SIZE));
+  }
+
+  showControls() {
+    if (document.activeElement !== this.input) this.input.value = this.state.q;
+    this.sort.value = sortOf(this.state);
+    this.sort.querySelector("option[value=relevance]").disabled = !this.state.q.trim();
+    this.status.textContent = "Searching\u2026";
+    this.root.setAttribute("data-search-page", "busy");
+  }
+
+  /** Results first; the facet counts follow once the filter index is in (a search only counts its
+      results per filter value when every filter is loaded, so the first one runs again). */
+  async update() {
+    if (!this.root.isConnected) return; // instant navigation replaced the page
+    const mine = ++this.sequence;
+    const current = () => mine === this.sequence;
+    const counted = this.totalsReady;
+    const term = this.state.q.trim() || null;
+    const options = searchOptions(this.state);
+    this.showControls();
+    try {
+      const main = await this.pagefind.search(term, options);
+      if (!current()) return;
+      this.state.page = clampPage(this.state.page, main.results.length, PAGE_SIZE);
+      const data = await Promise.all(pageItems(main.results, this.state.page, PAGE_SIZE).map((r) => r.data()));
+      if (!current()) return;
+      this.showResults(main.results.length, data);
+      const all = await this.loadTotals();
+      if (!current()) return;
+      const yearless = this.state.year ? this.pagefind.search(term, searchOptions(this.state, true)) : null;
+      const [withCounts, withoutYear] = await Promise.all([counted ? main : this.pagefind.search(term, options), yearless]);
+      if (!current()) return;
+      this.showFacets(withCounts, ((withoutYear || withCounts).filters || {}).year || {}, all);
+      this.root.setAttribute("data-search-page", "ready");
+    } catch {
+      if (!current()) return;
+      this.status.textContent = UNAVAILABLE;
+      this.root.setAttribute("data-search-page", "error");
+    }
+  }
+}
+
+async function setUp(root) {
+  if (root.getAttribute("data-search-page") !== "") return;
+  root.setAttribute("data-search-page", "loading");
+  const fallback = document.querySelector(".search-page-fallback");
+  if (fallback) fallback.hidden = true;
+  root.append(el("p", { class: "search-page__status" }, "Loading search\u2026"));
+  let pagefind, tags;
+  try {
+    [pagefind, tags] = await Promise.all([loadPagefind(), loadTags()]);
+  } catch {
+    root.setAttribute("data-search-page", "error");
+    root.replaceChildren(el("p", { class: "search-page__status" }, UNAVAILABLE));
+    if (fallback) fallback.hidden = false;
+    return;
+  }
+  new SearchPage(root, pagefind, tags).mount();
+}
+
+// On a first visit to the search page, start fetching Pagefind before Material has set the page up.
+if (document.querySelector("[data-search-page]")) {
+  loadPagefind().catch(() => {});
+  loadTags();
+}
+onEveryPage(() => document.querySelectorAll("[data-search-page]").forEach(setUp));

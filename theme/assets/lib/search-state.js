@@ -1,0 +1,74 @@
+/* The search page's state in the URL: ?q=<words>&tag=<tag key>&tag=...&year=<yyyy>&code=yes&sort=<order>&page=<n>,
+   so a search can be shared and the back button steps through it. Several tags mean every one of them. */
+import { parsePage } from "./paging.js";
+
+/** The orders a reader can choose: [value, label]. */
+export const SORTS = Object.freeze([
+  ["relevance", "Best match"],
+  ["newest", "Newest first"],
+  ["oldest", "Oldest first"],
+]);
+
+/** Pagefind's sort option for each order; relevance is Pagefind's own ranking. */
+const ORDER = { relevance: null, newest: { listed: "desc" }, oldest: { listed: "asc" } };
+
+/** Return the search state that the query string `search` asks for; `tagKey` turns a `tag` value into a key ("" drops it). */
+export function parseSearchState(search, tagKey = (value) => value) {
+  const params = new URLSearchParams(search);
+  const sort = params.get("sort") ?? "";
+  const tags = params.getAll("tag").map(tagKey).filter(Boolean);
+  return {
+    q: params.get("q") ?? "",
+    tags: tags.filter((t, i) => tags.indexOf(t) === i),
+    year: /^\d{4}$/.test(params.get("year") ?? "") ? params.get("year") : "",
+    code: params.get("code") === "yes",
+    sort: Object.prototype.hasOwnProperty.call(ORDER, sort) ? sort : "",
+    page: parsePage(params.get("page")),
+  };
+}
+
+/** Return the query string (with its "?", or "") for `state`; empty and default values are left out. */
+export function searchQuery(state) {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set("q", state.q.trim());
+  state.tags.forEach((t) => params.append("tag", t));
+  if (state.year) params.set("year", state.year);
+  if (state.code) params.set("code", "yes");
+  if (state.sort) params.set("sort", state.sort);
+  if (state.page > 1) params.set("page", String(state.page));
+  const query = params.toString();
+  return query ? "?" + query : "";
+}
+
+/** Return the order results are shown in: without a query there is nothing to rank, so the newest come first. */
+export function sortOf(state) {
+  const ranked = state.q.trim() !== "";
+  if (state.sort && (ranked || state.sort !== "relevance")) return state.sort;
+  return ranked ? "relevance" : "newest";
+}
+
+/** Return the `sort` a reader's choice of `value` stores: "" when it is the default for `state`'s query. */
+export function chosenSort(state, value) {
+  return value === (state.q.trim() ? "relevance" : "newest") ? "" : value;
+}
+
+/** Return Pagefind's search options for `state`; `withoutYear` leaves the year out (to count results per year). */
+export function searchOptions(state, withoutYear = false) {
+  const filters = {};
+  if (state.tags.length) filters.tag = state.tags.slice(); // an array means every tag
+  if (state.year && !withoutYear) filters.year = state.year;
+  if (state.code) filters.code = "yes";
+  const order = ORDER[sortOf(state)];
+  return order && !withoutYear ? { filters, sort: order } : { filters };
+}
+
+/** Return whether `state` has any filter set. */
+export function filtered(state) {
+  return state.tags.length > 0 || state.year !== "" || state.code;
+}
+
+/** Return `state` with tag `key` added (`on`) or removed, back on page 1. */
+export function withTag(state, key, on) {
+  const tags = state.tags.filter((t) => t !== key);
+  return { ...state, tags: on ? [...tags, key] : tags, page: 1 };
+}

@@ -1,0 +1,58 @@
+/* The site's own addresses and data, found from where this module is served (assets/ui/site.js),
+   so links stay right wherever the site is deployed and however instant navigation moved the page. */
+import { namesFromTagsJson, tagIndex } from "../lib/tags.js";
+
+export const siteRoot = new URL("../../", import.meta.url);
+export const searchPage = new URL("search/", siteRoot);
+
+let pagefind = null;
+let tags = null;
+
+/** Return the search page's address for the query `q`. */
+export function searchUrl(q) {
+  const url = new URL(searchPage.href);
+  if (q.trim()) url.searchParams.set("q", q.trim());
+  return url.href;
+}
+
+/** Return the parsed JSON at `url`, which must be on this site. */
+export async function fetchJson(url) {
+  const address = new URL(url, document.baseURI);
+  if (address.origin !== siteRoot.origin) throw new Error("not this site: " + address.href);
+  const response = await window.fetch(address.href, { credentials: "same-origin" });
+  if (!response.ok) throw new Error("HTTP " + response.status + " for " + address.href);
+  return response.json();
+}
+
+/** Return Pagefind's API, loading its script once; a failed load is tried again next time. */
+export function loadPagefind() {
+  if (!pagefind) {
+    pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (api) => {
+      await api.options({ excerptLength: 24 });
+      api.init();
+      return api;
+    });
+    pagefind.catch(() => {
+      pagefind = null;
+    });
+  }
+  return pagefind;
+}
+
+/** Return whether Pagefind has started loading (so typing can preload its index chunks). */
+export function pagefindLoading() {
+  return pagefind;
+}
+
+/** Return the tag lookups (see lib/tags.js) from api/tags.json, loaded once; without it, keys stand in for names. */
+export function loadTags() {
+  if (!tags) {
+    tags = fetchJson(new URL("api/tags.json", siteRoot))
+      .then((data) => tagIndex(namesFromTagsJson(data)))
+      .catch(() => {
+        tags = null;
+        return tagIndex(null);
+      });
+  }
+  return tags;
+}
