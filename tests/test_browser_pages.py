@@ -63,3 +63,38 @@ def test_tex_renders_with_the_sites_own_katex(tmp_path: Path, browser: Any) -> N
         page.wait_for_selector(".arithmatex .katex", timeout=5000)
         assert log.errors == [] and log.foreign(url) == []
         page.close()
+
+
+# TeX the validator would refuse still reaches KaTeX with the site's options if it slips through:
+# sizes are capped at 10em (lib/katex-options.js) and trust is off, so nothing links or loads.
+PROBE = (
+    '<p id="tex-probe"><span class="arithmatex">\\(\\rule{300em}{300em}\\)</span> '
+    '<span class="arithmatex">\\(\\href{https://evil.example/}{x}\\includegraphics{https://evil.example/a.png}\\)</span> '
+    '<span class="arithmatex">\\(\\frac{1}{\\sqrt{d_k}} QK^\\top\\)</span></p>'
+)
+
+
+def test_katex_caps_sizes_and_trusts_no_tex_on_a_real_page(base_url: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    log = watch(page)
+
+    def with_probe(route: Any) -> None:
+        response = route.fetch()
+        html = response.text()
+        assert "</h1>" in html
+        route.fulfill(response=response, body=html.replace("</h1>", "</h1>" + PROBE, 1))
+
+    page.route(base_url + "papers/salun/", with_probe)
+    page.goto(base_url + "papers/salun/", wait_until="networkidle")
+    page.wait_for_function("document.querySelectorAll('#tex-probe .katex').length === 3")
+    width, height, em = page.eval_on_selector(
+        "#tex-probe .rule",
+        "e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).fontSize)]",
+    )
+    assert 0 < width <= 10 * em + 1 and 0 < height <= 10 * em + 1
+    assert horizontal_overflow(page) <= 0
+    assert page.locator("#tex-probe a, #tex-probe img").count() == 0
+    assert page.locator("#tex-probe .katex-error").count() == 0  # the fraction rendered, the rest shows as text
+    assert not [url for url in log.requests if "evil.example" in url]
+    assert log.errors == [] and log.foreign(base_url) == []
+    page.close()

@@ -1,25 +1,7 @@
-/* Render TeX with the vendored KaTeX, only on pages that contain .arithmatex elements. KaTeX's
-   options are set explicitly, because TeX comes from entries (untrusted): no \href, \url or
-   \includegraphics (trust: false), sizes such as \rule{300em}{300em} capped at MAX_SIZE_EM, macro
-   expansion bounded, and a formula KaTeX cannot parse shown as its source in red instead of
-   breaking the page (throwOnError: false). */
+/* Render TeX with the vendored KaTeX (katex/), only on pages that contain .arithmatex elements,
+   with the options of lib/katex-options.js. KaTeX is a classic script, loaded on first need. */
+import { DELIMITERS, KATEX_OPTIONS } from "./lib/katex-options.js";
 import { onEveryPage } from "./ui/start.js";
-
-const MAX_SIZE_EM = 10;
-
-const KATEX_OPTIONS = Object.freeze({
-  delimiters: [
-    { left: "\\(", right: "\\)", display: false },
-    { left: "\\[", right: "\\]", display: true },
-  ],
-  throwOnError: false,
-  trust: false,
-  // LaTeX that KaTeX accepts but real LaTeX would not (such as Unicode letters in math mode) still
-  // renders, with a console warning, so a valid entry never shows an error.
-  strict: "warn",
-  maxSize: MAX_SIZE_EM,
-  maxExpand: 100,
-});
 
 let loading = null;
 
@@ -57,7 +39,7 @@ async function renderMath() {
     console.error(err);
     return;
   }
-  formulas.forEach((node) => window.renderMathInElement(node, KATEX_OPTIONS));
+  formulas.forEach((node) => window.renderMathInElement(node, { ...KATEX_OPTIONS, delimiters: DELIMITERS }));
 }
 
 onEveryPage(renderMath);
