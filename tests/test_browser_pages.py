@@ -54,13 +54,15 @@ def test_tex_renders_with_the_sites_own_katex(tmp_path: Path, browser: Any) -> N
     shutil.copy(REPO / "mkdocs.yml", project_root / "mkdocs.yml")
     proj = Project(project_root)
     text = (proj.papers / "salun.yaml").read_text()
-    proj.add("salun", text.replace("we introduce the concept", "we introduce $\\\\nabla_w \\\\ell(x)$ and the concept"))
+    proj.add("salun", text.replace("we introduce the concept", "we introduce $\\nabla_w \\ell(x)$ and the concept"))
     assert main(["--root", str(project_root), "build"]) == 0
     with serve(project_root / "site") as url:
         page = browser.new_page()
         log = watch(page)
         page.goto(url + "papers/salun/", wait_until="networkidle")
         page.wait_for_selector(".arithmatex .katex", timeout=5000)
+        assert page.locator(".arithmatex .katex-error").count() == 0
+        assert "\u2207" in page.locator(".arithmatex .katex-html").first.inner_text()  # the nabla
         assert log.errors == [] and log.foreign(url) == []
         page.close()
 
