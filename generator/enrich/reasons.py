@@ -277,10 +277,12 @@ _MIN_STEM = 4
 
 
 def shown_terms(vectors: TextVectors) -> np.ndarray:
-    """Return which terms may be shown: in few enough papers, and not made only of generic words."""
+    """Return which terms may be shown: in few enough papers, starting with a letter, not only generic words."""
     papers = vectors.weights.shape[0]
     rare = vectors.papers_per_term <= max(2, DISTINCTIVE_SHARE * papers)
-    specific = np.array([not set(term.split(" ")) <= GENERIC_WORDS for term in vectors.terms.tolist()], dtype=bool)
+    specific = np.array(
+        [term[0].isalpha() and not set(term.split(" ")) <= GENERIC_WORDS for term in vectors.terms.tolist()], dtype=bool
+    )
     return rare & specific if len(specific) else rare
 
 
@@ -293,8 +295,10 @@ def shared_phrases(vectors: TextVectors, shown: np.ndarray, pairs: list[tuple[in
     pair, term, product = _largest_per_group(pair[keep], term[keep], product[keep], len(pairs), CANDIDATE_TERMS)
     names, values = vectors.terms[term].tolist(), product.tolist()
     bounds = np.searchsorted(pair, np.arange(len(pairs) + 1)).tolist()
+    stems: dict[str, frozenset[str]] = {}
     return [
-        tuple(_prefer_phrases(list(zip(names[b:e], values[b:e], strict=True)))) for b, e in itertools.pairwise(bounds)
+        tuple(_prefer_phrases(list(zip(names[b:e], values[b:e], strict=True)), stems))
+        for b, e in itertools.pairwise(bounds)
     ]
 
 
@@ -315,7 +319,10 @@ def _largest_per_group(
     group: np.ndarray, term: np.ndarray, value: np.ndarray, groups: int, k: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Keep each group's k largest values, ordered by group, then value (largest first), then term."""
-    order = np.lexsort((term, -value, group))
+    # A positive float32's bits, read as an unsigned integer, sort like the float itself, so one stable
+    # sort of 64-bit keys orders by group then value, and equal values keep their ascending term order.
+    descending = np.uint32(0xFFFFFFFF) - value.view(np.uint32)
+    order = np.argsort((group.astype(np.int64) << 32) | descending.astype(np.int64), kind="stable")
     group, term, value = group[order], term[order], value[order]
     size = np.bincount(group, minlength=groups)
     rank = np.arange(len(group)) - (np.cumsum(size) - size)[group]
@@ -330,18 +337,22 @@ def stem(word: str) -> str:
     return word
 
 
-def _prefer_phrases(ranked: list[tuple[str, float]]) -> list[str]:
-    """Pick up to SHOWN_TERMS terms, one per word family; a phrase beats its words if it weighs nearly as much."""
+def _prefer_phrases(ranked: list[tuple[str, float]], stems: dict[str, frozenset[str]]) -> list[str]:
+    """Pick up to SHOWN_TERMS terms, one per word family; a phrase beats its words if it weighs nearly as much.
+
+    `stems` caches each term's word stems across calls.
+    """
     phrases = [(term, weight, term.split(" ")) for term, weight in ranked if " " in term]
     kept: list[str] = []
     covered: set[str] = set()
     for term, weight in ranked:
         if " " not in term:
             term = next((phrase for phrase, w, words in phrases if term in words and w >= weight / 2), term)
-        stems = {stem(word) for word in term.split(" ")}
-        if not stems <= covered:
+        if term not in stems:
+            stems[term] = frozenset(stem(word) for word in term.split(" "))
+        if not stems[term] <= covered:
             kept.append(term)
-            covered |= stems
+            covered |= stems[term]
             if len(kept) == SHOWN_TERMS:
                 break
     return kept

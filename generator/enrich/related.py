@@ -91,34 +91,36 @@ def related_papers(
     order = np.lexsort((_pair_ties(ties, rows, cols), -score, rows))
     rows, cols, score, counts = rows[order], cols[order], score[order], counts[order]
     names_it, named_by_it = naming[0][order], naming[1][order]
-    keep = _rank_in_group(rows) < RELATED + SPARE
-    chosen = np.flatnonzero(keep)
-    phrases = shared_phrases(
-        vectors, shown_terms(vectors), list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
-    )
+    rank = _rank_in_group(rows)
+    shown = shown_terms(vectors)
     texts = [paper_text(p) for p in papers]
     result: dict[str, list[Related]] = {p.slug: [] for p in papers}
-    for n, terms in zip(chosen.tolist(), phrases, strict=True):
-        i, j = int(rows[n]), int(cols[n])
-        source, other = papers[i], papers[j]
-        if len(result[source.slug]) == RELATED:
-            continue
-        counted = bool(counts[n])
-        related = Related(
-            slug=other.slug,
-            score=float(score[n]),
-            shared_terms=tuple(_as_written(term, texts[i]) for term in terms),
-            shared_tags=_shared(source.tags, other.tags) if counted and scoring.tags else (),
-            shared_authors=_shared_authors(source.authors, other.authors) if counted and scoring.authors else (),
-            shared_entities=_shared_entities(entity_keys[i], entity_keys[j], papers_per_entity, len(papers))
-            if counted and scoring.entities
-            else (),
-            names_it=bool(names_it[n]),
-            named_by_it=bool(named_by_it[n]),
-        )
-        if related.has_reason:
-            result[source.slug].append(related)
-    return {slug: tuple(chosen_related) for slug, chosen_related in result.items()}
+
+    def add(chosen: np.ndarray) -> None:
+        pairs = list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
+        for n, (i, j), terms in zip(chosen.tolist(), pairs, shared_phrases(vectors, shown, pairs), strict=True):
+            source, other = papers[i], papers[j]
+            counted = bool(counts[n])
+            related = Related(
+                slug=other.slug,
+                score=float(score[n]),
+                shared_terms=tuple(_as_written(term, texts[i]) for term in terms),
+                shared_tags=_shared(source.tags, other.tags) if counted and scoring.tags else (),
+                shared_authors=_shared_authors(source.authors, other.authors) if counted and scoring.authors else (),
+                shared_entities=_shared_entities(entity_keys[i], entity_keys[j], papers_per_entity, len(papers))
+                if counted and scoring.entities
+                else (),
+                names_it=bool(names_it[n]),
+                named_by_it=bool(named_by_it[n]),
+            )
+            if related.has_reason and len(result[source.slug]) < RELATED:
+                result[source.slug].append(related)
+
+    add(np.flatnonzero(rank < RELATED))
+    # A pair with nothing to show is left out; the next candidates fill its place, in order.
+    short = np.array([len(result[p.slug]) < RELATED for p in papers])
+    add(np.flatnonzero((rank >= RELATED) & (rank < RELATED + SPARE) & short[rows]))
+    return {slug: tuple(chosen) for slug, chosen in result.items()}
 
 
 def _paper_hashes(papers: Sequence[Paper]) -> np.ndarray:
@@ -161,17 +163,28 @@ def _candidates(
     postings = _top_per_row(weights.T.tocsr(), scoring.postings, ties)  # terms x papers
     found_rows, found_cols = [named[:, 0], named[:, 1]], [named[:, 1], named[:, 0]]
     for start in range(0, size, CHUNK):
-        scores = (queries[start : start + CHUNK] @ postings).tocoo()
-        row, col, value = scores.row + start, scores.col, scores.data
-        other = row != col
-        row, col, value = row[other], col[other], value[other]
-        order = np.lexsort((_pair_ties(ties, row, col), -value, row))
-        row, col = row[order], col[order]
-        best = _rank_in_group(row) < CANDIDATES
-        found_rows.append(row[best])
-        found_cols.append(col[best])
+        scores = (queries[start : start + CHUNK] @ postings).tocsr()
+        for offset in range(scores.shape[0]):
+            i = start + offset
+            cols = scores.indices[scores.indptr[offset] : scores.indptr[offset + 1]]
+            values = scores.data[scores.indptr[offset] : scores.indptr[offset + 1]]
+            keep = cols != i
+            best = _strongest(cols[keep], values[keep], CANDIDATES, _pair_ties(ties, np.full(1, i), cols[keep]))
+            found_rows.append(np.full(len(best), i))
+            found_cols.append(best)
     codes = np.unique(np.concatenate(found_rows).astype(np.int64) * size + np.concatenate(found_cols))
     return codes // size, codes % size
+
+
+def _strongest(items: np.ndarray, values: np.ndarray, k: int, ties: np.ndarray) -> np.ndarray:
+    """Return the k items of largest value; among equal values at the cut, those of smallest `ties`."""
+    if len(values) <= k:
+        return items
+    cut = np.partition(values, -k)[-k]
+    above = values > cut
+    level = np.flatnonzero(values == cut)
+    level = level[np.argsort(ties[level], kind="stable")[: k - int(above.sum())]]
+    return np.concatenate([items[above], items[level]])
 
 
 def _top_per_row(matrix: sparse.csr_matrix, k: int, ties: np.ndarray) -> sparse.csr_matrix:

@@ -23,7 +23,7 @@ MAX_WORDS = 2  # the longest phrase counted as one term
 MIN_PAPERS = 2  # a term in one paper links it to nothing
 COMMON_SHARE = 0.5  # a term in more than this share of papers tells them apart too little
 SMALL_CATALOGUE = 10  # below this, a term in half the papers still tells them apart
-LSA_DIMENSIONS = 100  # at most; a small catalogue gets fewer (see lsa_dimensions)
+LSA_DIMENSIONS = 50  # at most; a small catalogue gets fewer (see lsa_dimensions)
 TITLE_REPEATS = 2  # the title says what a paper is about, so its words count more than the abstract's
 STOP_WORDS = ENGLISH_STOP_WORDS
 # Runs of letters, digits and inner hyphens; a separator other than one space ends a phrase.
