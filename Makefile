@@ -10,11 +10,16 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: serve site test test-js check bench eval schema golden clean
 
+# One line per setup step, so a first run that installs for a minute does not look like a hang.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "creating $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "upgrading pip"
+	@$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
+	@echo "installing dependencies (first run takes ~1 min)"
+	@$(PY) -m pip install -qq --disable-pip-version-check -e '.[test]'
+	@touch $@
+	@echo "$(VENV) is ready"
 
 serve: $(STAMP)  ## build the site and serve it, rebuilding when an entry changes (PORT=8001 for another port)
 	$(PY) -m generator serve --port $(PORT)
