@@ -1,0 +1,1 @@
+"""Complete entries from arXiv and Crossref: search, match strictly, and add only the fields a person left out."""

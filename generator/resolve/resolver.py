@@ -1,0 +1,133 @@
+"""Resolve entries one by one: search, match, and merge what a match adds; write nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.diagnostics import has_errors
+from generator.importer.arxiv import unversioned
+from generator.load.sources import LoadedFile
+from generator.load.yaml_strict import parse_yaml
+from generator.model import Paper
+from generator.resolve.http import ServiceUnavailable
+from generator.resolve.matching import Candidate, Known, Status, match_arxiv, match_crossref
+from generator.resolve.merge import MergeError, additions, missing_fields, unified_diff, with_fields
+from generator.resolve.sources import Sources
+from generator.validate.entries import validate_entry
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    """A valid entry: its paper and the text of its file."""
+
+    paper: Paper
+    text: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What resolving one entry found, and its file text before and after."""
+
+    shown: str
+    status: str  # "complete", "matched", "ambiguous", "not found" or "refused"
+    old_text: str
+    new_text: str
+    added: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def diff(self) -> str:
+        """Return the change as a unified diff ('' when there is none)."""
+        return unified_diff(self.shown, self.old_text, self.new_text)
+
+
+@dataclass(frozen=True)
+class Run:
+    """Every resolution of a run and, when a service stopped answering, why the rest were not tried."""
+
+    resolutions: tuple[Resolution, ...]
+    stopped: str = ""
+    untried: tuple[str, ...] = field(default=())
+
+
+def identity(name: str, value: str) -> str:
+    """Return the key that makes two entries one paper: `arXiv <unversioned id>` or `DOI <lower-cased DOI>`."""
+    return f"arXiv {unversioned(value)}" if name == "arxiv" else f"DOI {value.lower()}"
+
+
+def identities(papers: Iterable[Paper]) -> dict[str, str]:
+    """Map each arXiv id and DOI already in the catalogue to the entry that has it."""
+    taken: dict[str, str] = {}
+    for paper in papers:
+        for name, value in (("arxiv", paper.arxiv), ("doi", paper.doi)):
+            if value:
+                taken[identity(name, value)] = paper.source
+    return taken
+
+
+def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[str, str]) -> Resolution:
+    """Return what the services add to one entry; ask nothing when it lacks nothing."""
+    paper, text = entry.paper, entry.text
+    data: dict[str, Any] = parse_yaml(text).data
+    same = Resolution(paper.source, "complete", text, text)
+    if not missing_fields(data):
+        return same
+    known = Known(paper.title, paper.listed, paper.published, paper.doi or "")
+    records = sources.arxiv_record(paper.arxiv) if paper.arxiv else sources.arxiv_search(paper.title)
+    verdict = match_arxiv(known, records)
+    if verdict.record is None:
+        return Resolution(paper.source, verdict.status.value, text, text, candidates=verdict.candidates)
+    record, work, notes = verdict.record, None, []
+    if {"doi", "venue"} & set(missing_fields({**data, **additions(data, record, None)})):
+        crossref = match_crossref(
+            Known(paper.title, paper.listed, paper.published, paper.doi or record.doi),
+            record.first_version,
+            sources.crossref_search(paper.title),
+        )
+        work = crossref.record
+        if crossref.status is Status.AMBIGUOUS:
+            shown = "; ".join(f"{c.label} ({c.refused})" for c in crossref.candidates)
+            notes.append(f"Crossref had no sure match, so no DOI or venue from it: {shown}")
+    added = additions(data, record, work)
+    for label in (identity(name, added[name]) for name in ("arxiv", "doi") if name in added):
+        if taken.get(label, paper.source) != paper.source:
+            note = f"{label} is already in {taken[label]}; if both entries are one paper, merge them by hand"
+            return Resolution(paper.source, "refused", text, text, candidates=verdict.candidates, notes=(note,))
+    return _merged(entry, added, verdict.candidates, tuple(notes))
+
+
+def _merged(
+    entry: EntryFile, added: dict[str, Any], candidates: tuple[Candidate, ...], notes: tuple[str, ...]
+) -> Resolution:
+    shown, text = entry.paper.source, entry.text
+    try:
+        new_text = with_fields(text, added)
+    except MergeError as exc:
+        return Resolution(shown, "refused", text, text, candidates=candidates, notes=(*notes, str(exc)))
+    _, problems = validate_entry(LoadedFile(shown, parse_yaml(new_text)))
+    if has_errors(problems):
+        found = "; ".join(p.message for p in problems)
+        note = f"what the services say would not pass check ({found}); nothing added"
+        return Resolution(shown, "refused", text, text, candidates=candidates, notes=(*notes, note))
+    return Resolution(shown, "matched", text, new_text, tuple(added), candidates, notes)
+
+
+def resolve_entries(
+    entries: list[EntryFile], sources: Sources, taken: Mapping[str, str], done: Callable[[str], None]
+) -> Run:
+    """Resolve each entry in turn; stop, keeping what was found, when a service stops answering."""
+    resolutions: list[Resolution] = []
+    taken = dict(taken)
+    for index, entry in enumerate(entries):
+        try:
+            resolution = resolve_entry(entry, sources, taken)
+        except ServiceUnavailable as exc:
+            return Run(tuple(resolutions), str(exc), tuple(e.paper.source for e in entries[index:]))
+        new = parse_yaml(resolution.new_text).data
+        taken.update({identity(name, new[name]): entry.paper.source for name in ("arxiv", "doi") if name in new})
+        resolutions.append(resolution)
+        done(entry.paper.source)
+    return Run(tuple(resolutions))
