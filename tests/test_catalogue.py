@@ -13,7 +13,8 @@ import pytest
 from generator.load.sources import SourceLayout
 from generator.load.yaml_strict import parse_yaml
 from generator.pipeline import checked_catalogue
-from generator.validate.schema import SCHEMA_PATH, paper_json_schema
+from generator.load.sources import SCHEMA_PATH
+from generator.validate.schema import paper_json_schema
 from tests.conftest import REPO
 
 LAYOUT = SourceLayout(REPO)

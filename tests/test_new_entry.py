@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import re
 import urllib.error
@@ -13,12 +14,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.cli import main
+from generator.cli import build_parser, main
 from generator.importer import arxiv
 from generator.importer.arxiv import ArxivNotFound, http_get, parse_feed, requested_id
 from generator.importer.bibtex_source import parse_bibtex
 from generator.importer.draft import Draft, SourceError
+from generator.importer.new_entry import tag_columns
 from generator.load.yaml_strict import parse_yaml
+from generator.model import Tag
 from tests.conftest import Project, entry
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -61,7 +64,13 @@ def written(project: Project) -> dict[str, dict[str, Any]]:
 
 def test_bibtex_entry_is_filled_and_passes_check(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(project, capsys, "new", "--bibtex", str(BIBTEX / "frequency-tuned.bib"))
-    assert (code, err) == (0, "")
+    assert (code, err) == (
+        0,
+        "filled: title, authors, abstract, listed, published, doi, venue, tags, links\n"
+        "suggested tag saliency: title mentions 'salient'\n"
+        "suggested tag segmentation: abstract mentions 'segmentation'\n"
+        "check the suggested tags and edit the file if they are wrong\n",
+    )
     assert out == "site_src/papers/frequency-tuned-salient-region-detection.yaml\n"
     text = (project.root / out.strip()).read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/paper.schema.json\n")
@@ -79,14 +88,16 @@ def test_bibtex_entry_is_filled_and_passes_check(project: Project, capsys: pytes
         "tags": ["saliency", "segmentation"],
         "links": {"paper": "https://ieeexplore.ieee.org/document/5206596"},
     }
-    assert run(project, capsys, "check") == (0, "", "checked 1 valid entries: 0 error(s), 0 warning(s)\n")
+    assert run(project, capsys, "check") == (0, "", "checked 1 entry file(s): 1 valid, 0 error(s), 0 warning(s)\n")
 
 
 def test_arxiv_entry_is_filled_from_the_recorded_response(
     project: Project, capsys: pytest.CaptureFixture[str], offline: list[str]
 ) -> None:
     code, out, err = run(project, capsys, "new", "--arxiv", "arXiv:2005.09007")
-    assert (code, out, err) == (0, "site_src/papers/u-2-net.yaml\n", "")
+    assert (code, out) == (0, "site_src/papers/u-2-net.yaml\n")
+    assert err.startswith("filled: title, short_name, authors, abstract, listed, published, arxiv, doi, venue, tags")
+    assert "suggested tag saliency: title mentions 'salient'\n" in err
     assert offline == ["https://export.arxiv.org/api/query?id_list=2005.09007"]
     data = written(project)["u-2-net.yaml"]
     assert data.pop("abstract").endswith(
@@ -216,9 +227,10 @@ def test_prompts_for_missing_fields_on_a_terminal(
 ) -> None:
     monkeypatch.setattr("sys.stdin", Terminal("Dense Prediction Made Simple\nWe study images.\nsegmentation vision\n"))
     code, out, err = run(project, capsys, "new", "--code", "https://github.com/example/dense")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "filled: title, abstract, listed, tags, links\n")
     assert out == (
-        "Title: Abstract: Tags, separated by spaces (saliency segmentation vision): "
+        "Title: Abstract: saliency  Saliency           segmentation  Segmentation   vision  Computer vision\n"
+        "Tags (keys from the list above, separated by spaces): "
         "site_src/papers/dense-prediction-made-simple.yaml\n"
     )
     data = written(project)["dense-prediction-made-simple.yaml"]
@@ -228,6 +240,70 @@ def test_prompts_for_missing_fields_on_a_terminal(
         ["segmentation", "vision"],
         {"code": "https://github.com/example/dense"},
     )
+
+
+def test_the_tag_prompt_asks_again_after_an_empty_or_unknown_answer(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = "Dense Prediction Made Simple\nWe study images.\n\nsaliancy vision\nsaliency vision\n"
+    monkeypatch.setattr("sys.stdin", Terminal(answers))
+    code, out, _ = run(project, capsys, "new")
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "Tags (keys from the list above, separated by spaces): at least one tag is needed. Tags: "
+        "'saliancy' is not a tag (did you mean 'saliency'?). Tags: site_src/papers/dense-prediction-made-simple.yaml"
+    ]
+    assert written(project)["dense-prediction-made-simple.yaml"]["tags"] == ["saliency", "vision"]
+
+
+def test_tag_columns_fill_down_then_across() -> None:
+    tags = {key: Tag(key, key.upper(), "d") for key in ("a", "b", "c", "d", "e")}
+    assert tag_columns(tags, width=20) == "a  A   d  D\nb  B   e  E\nc  C"
+
+
+def test_every_field_has_a_flag(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        project,
+        capsys,
+        "new",
+        "--title", "Dense Prediction Made Simple",
+        "--abstract", "We study images.",
+        "--author", "Ada Lovelace",
+        "--short-name", "DPMS",
+        "--listed", "2024-02-03",
+        "--published", "2024-01-30",
+        "--arxiv-id", "arXiv:2401.02412v2",
+        "--doi", "10.1109/CVPR.2016.90",
+        "--venue", "CVPR 2024",
+        "--tag", "vision",
+        "--link", "demo=https://example.org/demo",
+        "--link", "data=https://example.org/data",
+        "--code", "https://github.com/example/dense",
+    )  # fmt: skip
+    assert (code, out) == (0, "site_src/papers/dpms.yaml\n")
+    assert err == "filled: title, short_name, authors, abstract, listed, published, arxiv, doi, venue, tags, links\n"
+    data = written(project)["dpms.yaml"]
+    assert (data["listed"], data["arxiv"]) == ("2024-02-03", "2401.02412v2")
+    assert data["links"] == {
+        "code": "https://github.com/example/dense",
+        "demo": "https://example.org/demo",
+        "data": "https://example.org/data",
+    }
+
+
+def test_a_link_flag_names_its_kinds(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run(project, capsys, "new", "--link", "slides=https://example.org")
+    assert (
+        "expected KIND=URL with KIND one of code, project, demo, video, package, data, paper" in capsys.readouterr().err
+    )
+
+
+def test_every_flag_of_new_has_help_and_new_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    new = commands.choices["new"]
+    assert [a.dest for a in new._actions if not a.help] == []
+    assert new.description and new.epilog and "examples:" in new.epilog
 
 
 @pytest.mark.parametrize(

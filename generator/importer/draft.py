@@ -17,6 +17,7 @@ class Draft:
     title: str = ""
     abstract: str = ""
     authors: tuple[str, ...] = ()
+    listed: str = ""
     published: str = ""
     arxiv: str = ""
     doi: str = ""

@@ -65,16 +65,21 @@ def slugify(text: str, limit: int = SLUG_WORDS_MAX) -> str:
     return slug or (words[0][:limit] if words else "paper")
 
 
+def fields_yaml(fields: dict[str, Any]) -> str:
+    """Return fields as entry files spell them, in the given order: dates and ids quoted, the abstract folded."""
+    styled = dict(fields)
+    for name in _QUOTED_FIELDS:
+        if name in styled:
+            styled[name] = _Quoted(styled[name])
+    if "abstract" in styled:
+        styled["abstract"] = _Folded(styled["abstract"])
+    return str(yaml.dump(styled, Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=100))
+
+
 def entry_text(entry: dict[str, Any]) -> str:
     """Return an entry's file text, fields in the documented order."""
     ordered = {name: entry[name] for name in FIELD_ORDER if entry.get(name) or name == "tags"}
-    for name in _QUOTED_FIELDS:
-        if name in ordered:
-            ordered[name] = _Quoted(ordered[name])
-    if "abstract" in ordered:
-        ordered["abstract"] = _Folded(ordered["abstract"])
-    body = yaml.dump(ordered, Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=100)
-    text = SCHEMA_COMMENT + body
+    text = SCHEMA_COMMENT + fields_yaml(ordered)
     if parse_yaml(text).data != {k: (str(v) if isinstance(v, str) else v) for k, v in ordered.items()}:
         raise ValueError(f"entry for {entry.get('title')!r} does not read back as written")
     return text

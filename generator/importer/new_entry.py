@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from generator.model import Tag
 from generator.validate.catalogue import unknown_tags
 from generator.validate.check import valid_taxonomy
 from generator.validate.entries import validate_entry
+from generator.validate.messages import did_you_mean
 from generator.write.files import write_new_entry
 
 Ask = Callable[[str], str]
@@ -70,17 +71,73 @@ def _answer(ask: Ask | None, field: str) -> str:
     return answer
 
 
-def chosen_tags(draft: Draft, tags: dict[str, Tag], ask: Ask | None) -> tuple[str, ...]:
-    """Return the draft's tags, else those the taxonomy's aliases suggest, else the user's answer."""
-    found = draft.tags or tuple(suggest_tags(draft.title, draft.abstract, tags))
-    if not found and ask:
-        found = tuple(ask(f"Tags, separated by spaces ({' '.join(sorted(tags))})").replace(",", " ").split())
-    if not found:
-        raise NoTagsSuggested(
-            "no tag of site_src/tags.yaml matches the title or abstract; choose one or more with --tag KEY "
-            f"(one of: {', '.join(sorted(tags))})"
+@dataclass(frozen=True)
+class Created:
+    """The entry `new` wrote: where, its fields, and the tags it chose by itself with the reason for each."""
+
+    path: Path
+    fields: dict[str, Any]
+    suggested: tuple[tuple[str, str], ...]
+
+
+def tag_suggestions(draft: Draft, tags: dict[str, Tag]) -> tuple[tuple[str, str], ...]:
+    """Return the tags the taxonomy's aliases suggest for the draft, each with the alias that suggested it."""
+    reasons = []
+    for key in suggest_tags(draft.title, draft.abstract, tags):
+        tag = tags[key]
+        where = next(
+            (
+                f"{part} mentions '{alias}'"
+                for part, text in (("title", draft.title), ("abstract", draft.abstract))
+                for alias in tag.aliases or (tag.name,)
+                if alias.casefold() in text.casefold()
+            ),
+            "its aliases occur in the text",
         )
-    return found
+        reasons.append((key, where))
+    return tuple(reasons)
+
+
+def tag_columns(tags: dict[str, Tag], width: int = 100) -> str:
+    """Return the taxonomy as `key  name` cells in columns, filled down then across, for the prompt."""
+    cells = [f"{key}  {tags[key].name}" for key in sorted(tags)]
+    cell = max(map(len, cells), default=0) + 3
+    columns = max(1, width // cell)
+    rows = -(-len(cells) // columns)
+    lines = ("".join(cells[i].ljust(cell) for i in range(r, len(cells), rows)).rstrip() for r in range(rows))
+    return "\n".join(lines)
+
+
+def asked_tags(tags: dict[str, Tag], ask: Ask) -> tuple[str, ...]:
+    """Ask for tag keys until every answered key is in the taxonomy; EOFError ends the asking."""
+    question = f"{tag_columns(tags)}\nTags (keys from the list above, separated by spaces)"
+    while True:
+        answer = tuple(ask(question).replace(",", " ").split())
+        unknown = [key for key in answer if key not in tags]
+        if answer and not unknown:
+            return answer
+        hints = "; ".join(f"'{key}' is not a tag{did_you_mean(key, tags)}" for key in unknown)
+        question = f"{hints or 'at least one tag is needed'}. Tags"
+
+
+def chosen_tags(
+    draft: Draft, tags: dict[str, Tag], ask: Ask | None
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Return the draft's tags, else those the taxonomy's aliases suggest (with reasons), else the user's answer."""
+    if draft.tags:
+        return draft.tags, ()
+    suggested = tag_suggestions(draft, tags)
+    if suggested:
+        return tuple(key for key, _ in suggested), suggested
+    if ask:
+        try:
+            return asked_tags(tags, ask), ()
+        except EOFError:
+            pass
+    raise NoTagsSuggested(
+        "no tag of site_src/tags.yaml matches the title or abstract; choose one or more with --tag KEY "
+        f"(one of: {', '.join(sorted(tags))})"
+    )
 
 
 def entry_fields(draft: Draft, tags: tuple[str, ...] | list[str], listed: date) -> dict[str, Any]:
@@ -90,7 +147,7 @@ def entry_fields(draft: Draft, tags: tuple[str, ...] | list[str], listed: date) 
         "short_name": draft.short_name or short_name(draft.title),
         "authors": list(draft.authors),
         "abstract": draft.abstract,
-        "listed": listed.isoformat(),
+        "listed": draft.listed or listed.isoformat(),
         "published": draft.published,
         "arxiv": draft.arxiv,
         "doi": draft.doi,
@@ -114,7 +171,7 @@ def entry_problems(shown: str, text: str, tags: dict[str, Tag]) -> list[Diagnost
     return problems + unknown_tags([file], tags)
 
 
-def create_entry(layout: SourceLayout, draft: Draft, today: date, ask: Ask | None) -> Path:
+def create_entry(layout: SourceLayout, draft: Draft, today: date, ask: Ask | None) -> Created:
     """Write the entry for a paper the catalogue lacks and return its path; write nothing on any problem."""
     sources = read_catalogue(layout)
     tags = valid_taxonomy(sources)
@@ -122,10 +179,11 @@ def create_entry(layout: SourceLayout, draft: Draft, today: date, ask: Ask | Non
     refuse_known_paper(draft, known)
     draft = completed(draft, ask)
     refuse_known_paper(draft, known)
-    entry = entry_fields(draft, chosen_tags(draft, tags, ask), today)
+    chosen, suggested = chosen_tags(draft, tags, ask)
+    entry = entry_fields(draft, chosen, today)
     name = free_slug(sources.entry_names, slugify(entry["short_name"] or draft.title)) + ".yaml"
     text = entry_text(entry)
     problems = entry_problems(layout.shown(layout.papers_dir / name), text, tags)
     if has_errors(problems):
         raise EntryProblems(problems)
-    return write_new_entry(layout.papers_dir, name, text)
+    return Created(write_new_entry(layout.papers_dir, name, text), entry, suggested)

@@ -22,6 +22,7 @@ class SiteSettings:
     edit_uri: str
     site_dir: str = "site"
     language: str = "en"
+    contact: str = ""  # extra.contact: the address `resolve` names in its requests to arXiv and Crossref
 
     def edit_url(self, source: str) -> str:
         """Return the GitHub edit address of a file under `site_src/`."""
@@ -45,4 +46,5 @@ def read_settings(config_file: Path) -> SiteSettings:
         edit_uri=str(config.get("edit_uri", "edit/main/site_src/")),
         site_dir=str(config.get("site_dir", "site")),
         language=str(language),
+        contact=str(extra.get("contact", "")) if isinstance(extra := config.get("extra"), dict) else "",
     )

@@ -9,6 +9,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.yaml_strict import Document, YamlProblem, parse_yaml
 
 MAX_BYTES = 64 * 1024
+SCHEMA_PATH = "site_src/schema/paper.schema.json"  # generated from validate/schema.py; `make schema`
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,8 @@ def read_yaml(path: Path, shown: str) -> LoadedFile | Diagnostic:
         return LoadedFile(shown, parse_yaml(text))
     except YamlProblem as problem:
         return error(shown, problem.line, problem.col, problem.message)
+
+
+def source_text(layout: SourceLayout, shown: str) -> str | Diagnostic:
+    """Return the text of the source file that messages name `shown` (relative to the project root)."""
+    return read_text(layout.root / shown, shown)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -9,12 +11,15 @@ from difflib import SequenceMatcher
 from enum import Enum
 from typing import Generic, TypeVar
 
+from generator.identity import normalised_title
 from generator.resolve.arxiv_api import ArxivRecord
 from generator.resolve.crossref_api import PUBLISHED_TYPES, CrossrefWork
-from generator.validate.catalogue import normalised_title
 
-# Titles compare after normalised_title(): case, punctuation and spacing folded.
-NEAR_TITLE = 0.97  # "nearly equal": a typo or a British spelling, not a different word
+# Titles compare after normalised_title(): case, punctuation and spacing folded. Titles that still differ are
+# "nearly equal" only with the same words in the same order, spelled alike (a typo, a British spelling), the
+# same numbers (YOLOv6 is not YOLOv7), and a similarity of at least NEAR_TITLE overall.
+NEAR_TITLE = 0.95
+NEAR_WORD = 0.75
 SIMILAR_TITLE = 0.80  # below this a candidate is not worth showing
 LISTED_SLACK = timedelta(days=1)  # time zones: arXiv dates are UTC
 PUBLISHED_SLACK = timedelta(days=366)  # a conference date is often months after the preprint
@@ -68,6 +73,27 @@ def title_similarity(ours: str, theirs: str) -> float:
     return 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def title_refusal(ours: str, theirs: str, similarity: float) -> str:
+    """Return why two titles that are not equal are not nearly equal either, or ''."""
+    if similarity == 1.0:
+        return ""
+    if similarity < NEAR_TITLE:
+        return f"title differs (similarity {similarity:.2f}, needs {NEAR_TITLE:.2f})"
+    a, b = _words(ours), _words(theirs)
+    if len(a) != len(b):
+        return f"title has {len(b)} words, not {len(a)}"
+    if re.findall(r"[0-9]+", " ".join(a)) != re.findall(r"[0-9]+", " ".join(b)):
+        return "title has other numbers"
+    for mine, other in zip(a, b, strict=True):
+        if SequenceMatcher(None, mine, other, autojunk=False).ratio() < NEAR_WORD:
+            return f"title says '{other}' where the entry says '{mine}'"
+    return ""
+
+
+def _words(title: str) -> list[str]:
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", title).casefold())
+
+
 def arxiv_date_refusal(known: Known, first_version: date) -> str:
     """Return why arXiv's first-version date contradicts the entry, or ''."""
     if first_version > known.listed + LISTED_SLACK:
@@ -101,9 +127,7 @@ def choose(
     for record in records:
         label, title, day = describe(record)
         similarity = title_similarity(known.title, title)
-        why = refusal(record)
-        if similarity < NEAR_TITLE:
-            why = f"title differs (similarity {similarity:.2f}, needs {NEAR_TITLE:.2f})"
+        why = title_refusal(known.title, title, similarity) or refusal(record)
         scored.append((record, Candidate(label, title, day, round(similarity, 3), why)))
     shown = tuple(c for _, c in scored if c.similarity >= SIMILAR_TITLE)
     fitting = [(r, c) for r, c in scored if not c.refused]

@@ -6,16 +6,12 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
+from generator.importer.entry_file import FIELD_ORDER, fields_yaml
 from generator.load.yaml_strict import YamlProblem, parse_yaml
 from generator.resolve.arxiv_api import ArxivRecord
 from generator.resolve.crossref_api import CrossrefWork
 
 RESOLVED_FIELDS = ("authors", "published", "arxiv", "doi", "venue")
-# The documented order of entry fields; a new field goes after the nearest one before it that the file has.
-FIELD_ORDER = ("title", "short_name", "authors", "abstract", "listed", "published", "arxiv", "doi", "venue")
-_QUOTED = ("published", "arxiv", "doi")
 
 
 class MergeError(Exception):
@@ -47,23 +43,8 @@ def additions(data: Mapping[str, Any], record: ArxivRecord | None, work: Crossre
     return {name: found[name] for name in RESOLVED_FIELDS if name not in data and found.get(name)}
 
 
-class _Dumper(yaml.SafeDumper):
-    """Writes strings in double quotes, so no reader mistakes an id or a date for a number."""
-
-
-_Dumper.add_representer(str, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style='"'))
-
-
-def field_text(name: str, value: Any) -> str:
-    """Return `name: value` as entry files spell it: dates and ids quoted, lists in block style."""
-    if name in _QUOTED:
-        quoted = str(yaml.dump({name: value}, Dumper=_Dumper, allow_unicode=True, width=1000))
-        return quoted.replace(f'"{name}"', name, 1)
-    return str(yaml.safe_dump({name: value}, allow_unicode=True, width=1000, sort_keys=False))
-
-
 def with_fields(text: str, added: Mapping[str, Any]) -> str:
-    """Return `text` with each added field inserted after the field before it; every other line stays as it was."""
+    """Return `text` with each added field inserted after the field before it in FIELD_ORDER; no other line changes."""
     if not added:
         return text
     expected = {**parse_yaml(text).data, **added}
@@ -92,7 +73,7 @@ def _inserted(text: str, added: Mapping[str, Any], trim: bool) -> str:
         end = ends[before[-1]] if before else ends[present[-1]]
         while trim and end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
             end -= 1
-        block = field_text(name, added[name]).replace("\n", newline)
+        block = fields_yaml({name: added[name]}).replace("\n", newline)
         after.setdefault(end, []).append(block)
     out: list[str] = []
     for index in range(len(lines) + 1):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.diagnostics import has_errors
-from generator.importer.arxiv import unversioned
+from generator.identity import IdentityKey, identity_keys
 from generator.load.sources import LoadedFile
 from generator.load.yaml_strict import parse_yaml
 from generator.model import Paper
@@ -53,22 +53,12 @@ class Run:
     untried: tuple[str, ...] = field(default=())
 
 
-def identity(name: str, value: str) -> str:
-    """Return the key that makes two entries one paper: `arXiv <unversioned id>` or `DOI <lower-cased DOI>`."""
-    return f"arXiv {unversioned(value)}" if name == "arxiv" else f"DOI {value.lower()}"
+def identities(papers: Iterable[Paper]) -> dict[IdentityKey, str]:
+    """Map each identity key already in the catalogue (arXiv id, DOI, title) to the entry that has it."""
+    return {key: paper.source for paper in papers for key in identity_keys(paper)}
 
 
-def identities(papers: Iterable[Paper]) -> dict[str, str]:
-    """Map each arXiv id and DOI already in the catalogue to the entry that has it."""
-    taken: dict[str, str] = {}
-    for paper in papers:
-        for name, value in (("arxiv", paper.arxiv), ("doi", paper.doi)):
-            if value:
-                taken[identity(name, value)] = paper.source
-    return taken
-
-
-def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[str, str]) -> Resolution:
+def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[IdentityKey, str]) -> Resolution:
     """Return what the services add to one entry; ask nothing when it lacks nothing."""
     paper, text = entry.paper, entry.text
     data: dict[str, Any] = parse_yaml(text).data
@@ -78,6 +68,10 @@ def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[str, str]) 
     known = Known(paper.title, paper.listed, paper.published, paper.doi or "")
     records = sources.arxiv_record(paper.arxiv) if paper.arxiv else sources.arxiv_search(paper.title)
     verdict = match_arxiv(known, records)
+    if verdict.record is None and paper.arxiv:
+        named = f'names "{records[0].title}"' if records else "is unknown to arXiv"
+        note = f"the entry's arXiv id {paper.arxiv} {named}, not this paper; check the id"
+        return Resolution(paper.source, "refused", text, text, notes=(note,))
     if verdict.record is None:
         return Resolution(paper.source, verdict.status.value, text, text, candidates=verdict.candidates)
     record, work, notes = verdict.record, None, []
@@ -92,9 +86,11 @@ def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[str, str]) 
             shown = "; ".join(f"{c.label} ({c.refused})" for c in crossref.candidates)
             notes.append(f"Crossref had no sure match, so no DOI or venue from it: {shown}")
     added = additions(data, record, work)
-    for label in (identity(name, added[name]) for name in ("arxiv", "doi") if name in added):
-        if taken.get(label, paper.source) != paper.source:
-            note = f"{label} is already in {taken[label]}; if both entries are one paper, merge them by hand"
+    for key in identity_keys(replace(paper, arxiv=added.get("arxiv"), doi=added.get("doi"), title="")):
+        if taken.get(key, paper.source) != paper.source:
+            note = (
+                f"{key.label} {key.key} is already in {taken[key]}; if both entries are one paper, merge them by hand"
+            )
             return Resolution(paper.source, "refused", text, text, candidates=verdict.candidates, notes=(note,))
     return _merged(entry, added, verdict.candidates, tuple(notes))
 
@@ -116,7 +112,7 @@ def _merged(
 
 
 def resolve_entries(
-    entries: list[EntryFile], sources: Sources, taken: Mapping[str, str], done: Callable[[str], None]
+    entries: list[EntryFile], sources: Sources, taken: Mapping[IdentityKey, str], done: Callable[[str], None]
 ) -> Run:
     """Resolve each entry in turn; stop, keeping what was found, when a service stops answering."""
     resolutions: list[Resolution] = []
@@ -126,8 +122,9 @@ def resolve_entries(
             resolution = resolve_entry(entry, sources, taken)
         except ServiceUnavailable as exc:
             return Run(tuple(resolutions), str(exc), tuple(e.paper.source for e in entries[index:]))
-        new = parse_yaml(resolution.new_text).data
-        taken.update({identity(name, new[name]): entry.paper.source for name in ("arxiv", "doi") if name in new})
+        added = parse_yaml(resolution.new_text).data
+        found = replace(entry.paper, arxiv=added.get("arxiv"), doi=added.get("doi"), title="")
+        taken.update({key: entry.paper.source for key in identity_keys(found)})
         resolutions.append(resolution)
         done(entry.paper.source)
     return Run(tuple(resolutions))

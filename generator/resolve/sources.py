@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol, TypeVar
 
+from generator.load.responses import cached_response
 from generator.resolve import arxiv_api, crossref_api
-from generator.resolve.cache import ResponseCache
 from generator.resolve.http import PoliteClient, ServiceUnavailable, Transport, urllib_transport
+from generator.write.files import store_response
 
 CACHE_FOLDER = ".build/resolve-cache"
 USER_AGENT = "paper-catalogue-resolve/1 (https://github.com/paper-catalogue/catalogue; mailto:{contact})"
@@ -31,6 +33,21 @@ class Sources(Protocol):
     def crossref_search(self, title: str) -> list[crossref_api.CrossrefWork]:
         """Return Crossref's works for a title search."""
         ...
+
+
+@dataclass(frozen=True)
+class ResponseCache:
+    """Answers already fetched, kept under `.build/` so a re-run asks no service the same question twice."""
+
+    folder: Path
+
+    def get(self, key: str) -> bytes | None:
+        """Return the answer kept for `key`, or None."""
+        return cached_response(self.folder, key)
+
+    def put(self, key: str, body: bytes) -> None:
+        """Keep the answer for `key`."""
+        store_response(self.folder, key, body)
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,6 @@ class EntityEntry(Strict):
 
 ENTRY_FIELDS: tuple[str, ...] = tuple(PaperEntry.model_fields)
 REQUIRED_FIELDS: tuple[str, ...] = tuple(n for n, f in PaperEntry.model_fields.items() if f.is_required())
-SCHEMA_PATH = "site_src/schema/paper.schema.json"
 
 
 def paper_json_schema() -> str:
