@@ -10,10 +10,9 @@ import jsonschema
 import pydantic
 import pytest
 
-from generator.load.sources import SourceLayout
+from generator.load.sources import SCHEMA_PATH, SourceLayout
 from generator.load.yaml_strict import parse_yaml
 from generator.pipeline import checked_catalogue
-from generator.load.sources import SCHEMA_PATH
 from generator.validate.schema import paper_json_schema
 from tests.conftest import REPO
 
