@@ -90,6 +90,28 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Author:
+    """Everyone who writes a name the same way up to Unicode form, case and diacritics (enrich/authors.py)."""
+
+    key: str
+    name: str  # the spelling used most often
+    papers: tuple[str, ...]  # slugs, newest first
+    coauthors: tuple[tuple[str, int], ...]  # (author key, papers together), most first
+    tags: tuple[tuple[str, int], ...]  # (tag key, papers), most first
+
+
+@dataclass(frozen=True)
+class Issue:
+    """The papers listed on one day (`2025-03-12`), ISO week (`2025-W11`) or month (`2025-03`)."""
+
+    kind: str  # "days", "weeks" or "months": the folder of its pages
+    key: str
+    papers: tuple[str, ...]  # slugs, newest first, then by title
+    previous: str | None  # the key of the issue of the same kind before it, if any
+    next: str | None
+
+
+@dataclass(frozen=True)
 class Enriched:
     """The catalogue plus everything computed across papers."""
 
@@ -101,6 +123,8 @@ class Enriched:
     papers_under_tag: dict[str, tuple[str, ...]]  # with the papers of every subtopic
     papers_by_entity: dict[str, tuple[str, ...]]
     tag_cooccurrence: dict[str, tuple[tuple[str, int], ...]]
+    authors: dict[str, Author]  # by key
+    issues: dict[str, dict[str, Issue]]  # by kind, then key, oldest first
 
     @cached_property
     def paper(self) -> dict[str, Paper]:

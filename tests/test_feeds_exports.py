@@ -148,6 +148,8 @@ def test_feed_holds_only_the_newest_fifty_papers() -> None:
         mentioned_by={},
         papers_by_tag={"t": tuple(p.slug for p in reversed(papers))},
         papers_under_tag={"t": tuple(p.slug for p in reversed(papers))},
+        authors={},
+        issues={},
         papers_by_entity={},
         tag_cooccurrence={},
     )

@@ -1,8 +1,10 @@
-"""Enrich: everything computed across papers (tags, entities, mentions, related papers)."""
+"""Enrich: everything computed across papers (tags, entities, mentions, related papers, authors, issues)."""
 
 from __future__ import annotations
 
+from generator.enrich.authors import authors_of
 from generator.enrich.entities import entity_mentions, mentioned_by
+from generator.enrich.issues import issues_by_date
 from generator.enrich.related import related_papers
 from generator.enrich.tags import papers_by_tag, papers_under_tag, tag_cooccurrence
 from generator.model import Catalogue, Enriched
@@ -26,4 +28,6 @@ def enrich(catalogue: Catalogue) -> Enriched:
         papers_under_tag=papers_under_tag(catalogue.papers, catalogue.tags),
         papers_by_entity={key: tuple(slugs) for key, slugs in by_entity.items()},
         tag_cooccurrence=tag_cooccurrence(catalogue.papers),
+        authors=authors_of(catalogue.papers),
+        issues=issues_by_date(catalogue.papers),
     )
