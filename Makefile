@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve site test test-js check bench eval schema golden clean
+.PHONY: serve site test test-js lint check bench eval schema golden clean
 
 # One line per setup step, so a first run that installs for a minute does not look like a hang.
 $(STAMP): pyproject.toml
@@ -27,8 +27,13 @@ serve: $(STAMP)  ## build the site and serve it, rebuilding when an entry change
 site: $(STAMP)  ## production build into site/
 	$(PY) -m generator build
 
-test: $(STAMP) test-js  ## the whole test suite
+test: $(STAMP) lint test-js  ## the whole test suite, after the lint, the type check and the JavaScript tests
 	$(PY) -m pytest
+
+lint: $(STAMP)  ## ruff (lint and format) and mypy --strict
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+	$(PY) -m mypy generator
 
 test-js:  ## the JavaScript's pure modules (theme/assets/lib/), with Node's built-in test runner
 	@command -v node >/dev/null || { echo "make test-js: node is missing; install Debian's nodejs (apt-get install nodejs)"; exit 1; }

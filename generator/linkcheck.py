@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from generator.model import Paper
+from generator.model import LinkKind, Paper
 
-CHECKED_KINDS = ("code", "project")
+CHECKED_KINDS: tuple[LinkKind, ...] = ("code", "project")
 TIMEOUT = 15.0
 WORKERS = 8
 USER_AGENT = "paper-catalogue link check (python -m generator links)"

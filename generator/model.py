@@ -28,7 +28,7 @@ class Paper:
     arxiv: str | None = None
     doi: str | None = None
     venue: str | None = None
-    links: dict[str, str] = field(default_factory=dict)
+    links: dict[LinkKind, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

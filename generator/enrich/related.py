@@ -134,7 +134,8 @@ def _paper_hashes(papers: Sequence[Paper]) -> np.ndarray:
 def _pair_ties(ties: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Return a tie-breaking key for each pair: a mix of both papers' hashes, the same either way round."""
     with np.errstate(over="ignore"):
-        return (ties[rows] ^ ties[cols]) * _GOLDEN
+        mixed: np.ndarray = (ties[rows] ^ ties[cols]) * _GOLDEN
+    return mixed
 
 
 def _named_pairs(index: Mapping[str, int], named_by: Mapping[str, tuple[str, ...]]) -> np.ndarray:
@@ -210,11 +211,11 @@ def _pair_dot(vectors: sparse.csr_matrix | np.ndarray, rows: np.ndarray, cols: n
     out = np.empty(len(rows), dtype=np.float32)
     step = CHUNK * CANDIDATES
     for start in range(0, len(rows), step):
-        first, second = vectors[rows[start : start + step]], vectors[cols[start : start + step]]
-        if sparse.issparse(first):
-            out[start : start + step] = np.asarray(first.multiply(second).sum(axis=1)).ravel()
+        mine, theirs = rows[start : start + step], cols[start : start + step]
+        if isinstance(vectors, np.ndarray):
+            out[start : start + step] = np.einsum("ij,ij->i", vectors[mine], vectors[theirs])
         else:
-            out[start : start + step] = np.einsum("ij,ij->i", first, second)
+            out[start : start + step] = np.asarray(vectors[mine].multiply(vectors[theirs]).sum(axis=1)).ravel()
     return out
 
 

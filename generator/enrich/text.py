@@ -7,6 +7,7 @@ being skipped over, so every term, read with single spaces, occurs verbatim in t
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ def terms_of(text: str, max_words: int = MAX_WORDS) -> list[str]:
 
 def lsa_dimensions(papers: int) -> int:
     """Return how many LSA dimensions suit a catalogue: about 2 sqrt(N), which `make eval` found best."""
-    return min(LSA_DIMENSIONS, round(2 * papers**0.5))
+    return min(LSA_DIMENSIONS, round(2 * math.sqrt(papers)))
 
 
 def text_vectors(papers: Sequence[Paper], dimensions: int | None = None) -> TextVectors:
@@ -83,7 +84,7 @@ def text_vectors(papers: Sequence[Paper], dimensions: int | None = None) -> Text
         counts = vectorizer.fit_transform(texts)
         terms = vectorizer.get_feature_names_out()
     except ValueError:  # no term is shared by two papers
-        counts, terms = sparse.csr_matrix((len(papers), 0), dtype=np.float32), np.array([], dtype=str)
+        counts, terms = sparse.csr_matrix(np.zeros((len(papers), 0), dtype=np.float32)), np.array([], dtype=str)
     weights = (normalize(counts) if counts.shape[1] else counts).astype(np.float32).tocsr()
     weights.sort_indices()
     return TextVectors(
@@ -101,4 +102,4 @@ def _lsa(weights: sparse.csr_matrix, dimensions: int) -> np.ndarray:
         return np.zeros((weights.shape[0], 0), dtype=np.float32)
     svd = TruncatedSVD(n_components=rank, algorithm="randomized", n_iter=4, random_state=0)
     reduced = svd.fit_transform(weights).astype(np.float32)
-    return normalize(reduced).astype(np.float32)
+    return np.asarray(normalize(reduced), dtype=np.float32)

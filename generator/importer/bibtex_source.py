@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import bibtexparser
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.middlewares import MergeNameParts, NormalizeFieldKeys, SeparateCoAuthors, SplitNameParts
 from bibtexparser.model import Entry
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -37,7 +37,7 @@ def plain(tex: str) -> str:
 
 def parse_bibtex(text: str) -> Draft:
     """Return the draft for the one entry in `text`; raise SourceError for anything else."""
-    library = bibtexparser.parse_string(
+    library = parse_string(
         text,
         append_middleware=[NormalizeFieldKeys(), SeparateCoAuthors(), SplitNameParts(), MergeNameParts(style="first")],
     )

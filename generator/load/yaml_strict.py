@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml._yaml import CParser  # libyaml: PyYAML's wheels include it, and it parses 20x faster
@@ -44,8 +44,15 @@ class Document:
         return self.key_marks.get(path) or self.value_mark(path)
 
 
-def _position(mark: yaml.Mark) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
+class _Mark(Protocol):
+    """Where PyYAML and libyaml say an event starts (0-based)."""
+
+    line: int
+    column: int
+
+
+def _position(mark: _Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 class _StrictLoader(yaml.composer.Composer, CParser, yaml.resolver.BaseResolver):
@@ -57,19 +64,20 @@ class _StrictLoader(yaml.composer.Composer, CParser, yaml.resolver.BaseResolver)
         yaml.resolver.BaseResolver.__init__(self)
         self._open: list[yaml.Event] = []
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
+        assert event is not None  # the composer asks for a node only while the document has events
         line, col = _position(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(f"YAML alias '*{event.anchor}' is not allowed; write the value out in full", line, col)
-        if getattr(event, "anchor", None):
+        if isinstance(event, yaml.NodeEvent) and event.anchor:
             raise YamlProblem(
                 f"YAML anchor '&{event.anchor}' is not allowed; remove it and write values out in full",
                 line,
                 col,
             )
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
+        tag = event.tag if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) else None
+        if tag is not None and tag != "!":
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(
                 f"YAML tag '{shown}' is not allowed; entries hold plain text, lists and mappings only",
@@ -97,12 +105,10 @@ def parse_yaml(text: str) -> Document:
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         raise YamlProblem(f"character U+{exc.character:04X} is not allowed in YAML; delete it", line, col) from None
     except yaml.composer.ComposerError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _position(mark) if mark else (1, 1)
+        line, col = _position(exc.problem_mark or exc.context_mark)
         raise YamlProblem("a file holds exactly one YAML document; remove the extra '---'", line, col) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _position(mark) if mark else (1, 1)
+        line, col = _position(exc.problem_mark or exc.context_mark)
         raise YamlProblem(f"invalid YAML: {exc.problem or exc.context}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"invalid YAML: {exc}", 1, 1) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from generator.load.settings import SiteSettings
 from generator.model import LINK_KINDS, Enriched, Paper
@@ -72,7 +72,7 @@ def tags_json(enriched: Enriched, settings: SiteSettings) -> str:
     return _document(settings, "tags", tags)
 
 
-def _document(settings: SiteSettings, name: str, rows: list[dict[str, object]]) -> str:
+def _document(settings: SiteSettings, name: str, rows: Sequence[Mapping[str, object]]) -> str:
     document = {"schema_version": SCHEMA_VERSION, "generated_from": settings.repo_url, name: rows}
     return json_text(document, indent=2) + "\n"
 

@@ -16,6 +16,7 @@ from generator.render.feeds import feed_paths
 from generator.render.tex import plain_title
 from generator.render.text import html_text, md_inline, md_paragraphs, md_with_math, url
 from generator.render.views import (
+    Link,
     entity_link,
     excerpt,
     external_buttons,
@@ -112,7 +113,8 @@ def tag_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
     page = page_path("tags", key)
     tags = enriched.catalogue.tags
     papers = enriched.paper
-    trail, parent = [], tags[key].parent
+    trail: list[Link] = []
+    parent = tags[key].parent
     while parent:
         trail.insert(0, tag_link(page, enriched, parent))
         parent = tags[parent].parent

@@ -69,7 +69,7 @@ def duplicates(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int
 def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]]) -> list[Diagnostic]:
     """Warn about titles a few characters apart, comparing neighbours in sorted order only."""
     problems = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, ...]] = set()
     normal = {p.slug: normalised_title(p.title) for p in papers}
     characters = {slug: Counter(title) for slug, title in normal.items()}
     for reverse in (False, True):
@@ -81,7 +81,7 @@ def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tup
                 if a == b or pair in seen or not _may_be_near(a, b, characters[paper.slug], characters[other.slug]):
                     continue
                 if SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_TITLE_RATIO:
-                    seen.add(pair)  # type: ignore[arg-type]
+                    seen.add(pair)
                     later, earlier = sorted((paper, other), key=lambda p: p.slug, reverse=True)
                     problems.append(
                         warning(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic, error
@@ -11,12 +13,14 @@ from generator.validate import fields
 from generator.validate.messages import describe, did_you_mean, schema_diagnostics
 from generator.validate.schema import EntityEntry, TagEntry
 
+FileEntry = TypeVar("FileEntry", bound=BaseModel)
 
-def _entries(file: LoadedFile, model: type[BaseModel]) -> tuple[dict[str, BaseModel], list[Diagnostic]]:
+
+def _entries(file: LoadedFile, model: type[FileEntry]) -> tuple[dict[str, FileEntry], list[Diagnostic]]:
     data = file.document.data
     if not isinstance(data, dict):
         return {}, [error(file.path, 1, 1, f"expected a mapping of key: fields, got {describe(data)}")]
-    valid: dict[str, BaseModel] = {}
+    valid: dict[str, FileEntry] = {}
     problems: list[Diagnostic] = []
     for key, value in data.items():
         try:
@@ -43,10 +47,7 @@ def _entries(file: LoadedFile, model: type[BaseModel]) -> tuple[dict[str, BaseMo
 def validate_tags(file: LoadedFile) -> tuple[dict[str, Tag], list[Diagnostic]]:
     """Return the taxonomy's tags; parents must exist and form no cycle."""
     entries, problems = _entries(file, TagEntry)
-    tags = {
-        key: Tag(key, e.name, e.description, e.parent, tuple(e.aliases))  # type: ignore[attr-defined]
-        for key, e in entries.items()
-    }
+    tags = {key: Tag(key, e.name, e.description, e.parent, tuple(e.aliases)) for key, e in entries.items()}
     for tag in tags.values():
         if tag.parent is not None and tag.parent not in tags:
             hint = did_you_mean(tag.parent, tags)
@@ -78,7 +79,7 @@ def validate_entities(file: LoadedFile) -> tuple[dict[str, Entity], list[Diagnos
     """Return the gazetteer's entities; an alias may name only one entity."""
     entries, problems = _entries(file, EntityEntry)
     entities = {
-        key: Entity(key, e.name, e.kind, e.description, tuple(e.aliases) or (e.name,), e.url)  # type: ignore[attr-defined]
+        key: Entity(key, e.name, e.kind, e.description, tuple(e.aliases) or (e.name,), e.url)
         for key, e in entries.items()
     }
     owner: dict[str, str] = {}

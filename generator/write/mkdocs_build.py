@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
@@ -51,7 +52,13 @@ def processes_for(papers: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_PROCESSES, papers // PAPERS_PER_PROCESS))
 
 
-class PaperShare(BasePlugin):  # type: ignore[type-arg]
+# mkdocs leaves Config.__init_subclass__ and BasePlugin.__init_subclass__ unannotated, so mypy calls
+# defining a subclass of either an untyped call.
+class NoOptions(Config):  # type: ignore[no-untyped-call]
+    """The options PaperShare reads from mkdocs.yml: none (it is set up in code, never listed there)."""
+
+
+class PaperShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     """Limit a build to share `part` of `parts`: every `parts`-th paper page, plus the rest in part 0."""
 
     def __init__(self, part: int, parts: int) -> None:

@@ -14,10 +14,12 @@ import hashlib
 import json
 import struct
 from pathlib import Path
+from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
 FILTERS = 3  # position of the [filter name, file hash] list in the metadata record
-CBOR = list | str | int | bytes | bool | None
+# An array holds CBOR items too; Any there spares isinstance checks the codec already makes.
+CBOR = list[Any] | str | int | bytes | bool | None
 
 
 class UnexpectedIndex(Exception):
