@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from generator.render.tex import INLINE_MATH
+from generator.validate.tex import INLINE_MATH
 
 # Characters Python-Markdown un-escapes after a backslash; escaping them everywhere stops
 # emphasis, code spans, links, images, footnotes, attribute lists and admonitions.

@@ -20,7 +20,7 @@ DEBOUNCE_SECONDS = 0.3
 class _Debounced(FileSystemEventHandler):
     """Call `action` once a burst of file events has settled."""
 
-    def __init__(self, action: Callable[[], None]) -> None:
+    def __init__(self, action: Callable[[], object]) -> None:
         self._action = action
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
