@@ -3,6 +3,7 @@
    results loads its data. Result data is untrusted: see lib/search-results.js and lib/excerpt.js. */
 import { excerptParts } from "./lib/excerpt.js";
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
+import { countOf, tagFacet, yearFacet } from "./lib/search-facets.js";
 import { describe, paper } from "./lib/search-results.js";
 import { SORTS, chosenSort, filtered, parseSearchState, searchOptions, searchQuery, sortOf, withTag } from "./lib/search-state.js";
 import { el, markedText } from "./ui/dom.js";
@@ -15,11 +16,6 @@ const TAGS_SHOWN = 12;
 const TYPING_DELAY_MS = 200;
 const UNAVAILABLE = "Search is unavailable: the search index could not be loaded.";
 const numbers = new Intl.NumberFormat("en");
-const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-
-function count(map, key) {
-  return map && typeof map[key] === "number" ? map[key] : 0;
-}
 
 /** Return a facet's list item: a `type` input named `name` with `value`, its label and, unless null, its count `n`. */
 function facetOption(type, name, value, label, n, checked) {
@@ -169,34 +165,28 @@ class SearchPage {
 
   tagFacet(counts, all) {
     const selected = this.state.tags;
-    const keys = Object.keys(all.tag || {}).filter((t) => count(counts, t) > 0 || selected.includes(t));
-    keys.sort((a, b) => count(counts, b) - count(counts, a) || collator.compare(this.tags.name(a), this.tags.name(b)));
-    const shown = this.showAllTags ? keys : keys.slice(0, TAGS_SHOWN);
-    selected.forEach((t) => shown.includes(t) || shown.push(t));
+    const { shown, total } = tagFacet({ all: all.tag, counts, selected, showAll: this.showAllTags, limit: TAGS_SHOWN, nameOf: this.tags.name });
     let more = null;
-    if (keys.length > TAGS_SHOWN) {
-      const label = this.showAllTags ? "Show fewer tags" : "Show all " + numbers.format(keys.length) + " tags";
+    if (total > TAGS_SHOWN) {
+      const label = this.showAllTags ? "Show fewer tags" : "Show all " + numbers.format(total) + " tags";
       more = el("button", { type: "button", class: "search-page__more", "aria-expanded": String(this.showAllTags) }, label);
       more.addEventListener("click", () => {
         this.showAllTags = !this.showAllTags;
         this.update();
       });
     }
-    const items = shown.map((t) => facetOption("checkbox", "tag", t, this.tags.name(t), count(counts, t), selected.includes(t)));
+    const items = shown.map((t) => facetOption("checkbox", "tag", t, this.tags.name(t), countOf(counts, t), selected.includes(t)));
     fillFacet(this.tagSet, "Tags", items, more);
   }
 
   yearFacet(years, all) {
     const items = [facetOption("radio", "year", "", "Any year", null, !this.state.year)];
-    Object.keys(all.year || {})
-      .sort()
-      .reverse()
-      .forEach((y) => items.push(facetOption("radio", "year", y, y, count(years, y), this.state.year === y)));
+    yearFacet(all.year).forEach((y) => items.push(facetOption("radio", "year", y, y, countOf(years, y), this.state.year === y)));
     fillFacet(this.yearSet, "Listed", items);
   }
 
   codeFacet(main) {
-    const n = this.state.code ? main.results.length : count((main.filters || {}).code, "yes");
+    const n = this.state.code ? main.results.length : countOf((main.filters || {}).code, "yes");
     fillFacet(this.codeSet, "Code", [facetOption("checkbox", "code", "yes", "Has code", n, this.state.code)]);
   }
 
