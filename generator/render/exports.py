@@ -1,30 +1,94 @@
-"""Data exports: the catalogue as JSON and BibTeX, documented on the "API and data" page."""
+"""Data exports: the catalogue as JSON and BibTeX, documented on the "API and data" page.
+
+Every paper is in exactly one piece of `api/papers/<n>.json` and one of `api/bibtex/<n>.bib`
+(fixed-size pieces in slug order), which a client walks from the manifest `api/index.json`.
+While the whole catalogue fits in one JSON piece, `api/papers.json` and `api/papers.bib` hold it
+all in one file as well. A tag's `papers.bib` holds its newest papers, like its feed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from generator.enrich.tags import newest_first
 from generator.load.settings import SiteSettings
 from generator.model import LINK_KINDS, Enriched, Paper
 from generator.render.bibtex import bibtex_entry
+from generator.render.feeds import FEED_SIZE
 from generator.render.tex import plain_title
 from generator.render.views import absolute_url, json_text, page_path
 
 # Bump when a field is renamed or removed; adding a field keeps the version.
 SCHEMA_VERSION = 1
+JSON_PIECE = 1000
+# Small, because a paper page fetches the piece holding its entry when a reader opens "Cite".
+BIBTEX_PIECE = 100
 
 
 def render_exports(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
     """Return every export file, keyed by its docs path."""
     entries = {paper.slug: bibtex_entry(paper) for paper in enriched.catalogue.papers}  # each paper is in several files
-    files: dict[str, str] = {
-        "api/papers.json": papers_json(enriched, settings),
-        "api/tags.json": tags_json(enriched, settings),
-        "api/papers.bib": bibliography(entries, entries),
-    }
+    slugs = sorted(entries)
+    files: dict[str, str] = {"api/tags.json": tags_json(enriched, settings)}
+    if len(slugs) <= JSON_PIECE:
+        files["api/papers.json"] = papers_json(enriched, settings)
+        files["api/papers.bib"] = bibliography(slugs, entries)
+    records = {p.slug: p for p in enriched.catalogue.papers}
+    json_pieces = pieces(slugs, JSON_PIECE)
+    for number, piece in enumerate(json_pieces, 1):
+        rows = [paper_record(enriched, records[slug], settings) for slug in piece]
+        files[json_piece_path(number)] = _document(settings, "papers", rows, piece=number)
+    bibtex_pieces = pieces(slugs, BIBTEX_PIECE)
+    for number, piece in enumerate(bibtex_pieces, 1):
+        files[bibtex_piece_path(number)] = bibliography(piece, entries)
+    files["api/index.json"] = manifest(settings, json_pieces, bibtex_pieces, "api/papers.json" in files)
     for key in enriched.catalogue.tags:
-        files[f"tags/{key}/papers.bib"] = bibliography(enriched.papers_by_tag.get(key, ()), entries)
+        newest = newest_first(records[slug] for slug in enriched.papers_by_tag.get(key, ()))[:FEED_SIZE]
+        files[f"tags/{key}/papers.bib"] = bibliography((p.slug for p in newest), entries)
     return files
+
+
+def pieces(slugs: Sequence[str], size: int) -> list[Sequence[str]]:
+    """Return the sorted `slugs` cut into consecutive pieces of `size` (the last may be shorter)."""
+    return [slugs[start : start + size] for start in range(0, len(slugs), size)]
+
+
+def json_piece_path(number: int) -> str:
+    """Return the docs path of JSON piece `number` (from 1)."""
+    return f"api/papers/{number}.json"
+
+
+def bibtex_piece_path(number: int) -> str:
+    """Return the docs path of BibTeX piece `number` (from 1)."""
+    return f"api/bibtex/{number}.bib"
+
+
+def bibtex_piece_of(slugs: Sequence[str]) -> dict[str, str]:
+    """Return the docs path of the BibTeX piece holding each paper, for the pages' "Cite" button."""
+    ordered = sorted(slugs)
+    return {slug: bibtex_piece_path(i // BIBTEX_PIECE + 1) for i, slug in enumerate(ordered)}
+
+
+def manifest(
+    settings: SiteSettings, json_pieces: list[Sequence[str]], bibtex_pieces: list[Sequence[str]], one_file: bool
+) -> str:
+    """Return `api/index.json`: where every piece of the API is, with the first and last slug in each."""
+
+    def listing(paths: list[str], cut: list[Sequence[str]]) -> list[dict[str, object]]:
+        return [
+            {"path": path, "count": len(p), "first": p[0], "last": p[-1]} for path, p in zip(paths, cut, strict=True)
+        ]
+
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "generated_from": settings.repo_url,
+        "count": sum(len(p) for p in json_pieces),
+        "tags": "api/tags.json",
+        "papers": listing([json_piece_path(n) for n in range(1, len(json_pieces) + 1)], json_pieces),
+        "bibtex": listing([bibtex_piece_path(n) for n in range(1, len(bibtex_pieces) + 1)], bibtex_pieces),
+        "one_file": {"papers": "api/papers.json", "bibtex": "api/papers.bib"} if one_file else None,
+    }
+    return json_text(document, indent=2) + "\n"
 
 
 def paper_record(enriched: Enriched, paper: Paper, settings: SiteSettings) -> dict[str, object]:
@@ -72,9 +136,13 @@ def tags_json(enriched: Enriched, settings: SiteSettings) -> str:
     return _document(settings, "tags", tags)
 
 
-def _document(settings: SiteSettings, name: str, rows: Sequence[Mapping[str, object]]) -> str:
-    document = {"schema_version": SCHEMA_VERSION, "generated_from": settings.repo_url, name: rows}
-    return json_text(document, indent=2) + "\n"
+def _document(settings: SiteSettings, name: str, rows: Sequence[Mapping[str, object]], piece: int | None = None) -> str:
+    """Return a JSON export: indented as one file, compact as a piece (which carries its number)."""
+    document: dict[str, object] = {"schema_version": SCHEMA_VERSION, "generated_from": settings.repo_url}
+    if piece is not None:
+        document["piece"] = piece
+    document[name] = rows
+    return json_text(document, indent=None if piece else 2) + "\n"
 
 
 def bibliography(slugs: Iterable[str], entries: dict[str, str]) -> str:

@@ -13,6 +13,7 @@ from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper, Related
 from generator.render.bibtex import bibtex_html
 from generator.render.feeds import feed_paths
+from generator.render.pager import paginate
 from generator.render.tex import plain_title
 from generator.render.text import html_text, md_inline, md_paragraphs, md_with_math, url
 from generator.render.views import (
@@ -34,6 +35,8 @@ from generator.render.views import (
 NEWEST_ON_HOME = 10
 TOP_TAGS_ON_HOME = 12
 FALLBACK_ROWS = 50
+# Rows per piece of the all-papers table's data: the table shows the first piece while the rest load.
+TABLE_PIECE = 2000
 
 
 def _listing(page: str, paper: Paper) -> dict[str, object]:
@@ -108,29 +111,41 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
     )
 
 
-def tag_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
-    """Return the Markdown page of one tag: its place in the hierarchy and its papers."""
-    page = page_path("tags", key)
+def _titled(name: str, number: int, count: int) -> str:
+    """Return a list page's title: the list's name, then `(page 2 of 5)` after the first."""
+    return name if number == 1 else f"{name} (page {number} of {count})"
+
+
+def tag_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str, str]:
+    """Return the pages of one tag, {docs path: Markdown}: its place in the hierarchy and its papers, paginated."""
+    first = page_path("tags", key)
     tags = enriched.catalogue.tags
     papers = enriched.paper
-    trail: list[Link] = []
-    parent = tags[key].parent
-    while parent:
-        trail.insert(0, tag_link(page, enriched, parent))
-        parent = tags[parent].parent
     children = child_tags(tags)[key]
-    return env.get_template("tag.md.j2").render(
-        front=front_matter(tags[key].name, tags[key].description),
-        name=md_inline(tags[key].name),
-        name_html=html_text(tags[key].name),
-        description=md_inline(tags[key].description),
-        feeds=_feeds(page, f"tags/{key}/"),
-        index=href(page, "tags/index.md"),
-        trail=trail,
-        children=[tag_link(page, enriched, c, len(enriched.papers_under_tag[c])) for c in children],
-        together=[tag_link(page, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
-        papers=[_listing(page, papers[s]) for s in enriched.papers_under_tag[key]],
-    )
+    pages: dict[str, str] = {}
+    listed = enriched.papers_under_tag[key]
+    for page in paginate(first, listed):
+        trail: list[Link] = []
+        parent = tags[key].parent
+        while parent:
+            trail.insert(0, tag_link(page.path, enriched, parent))
+            parent = tags[parent].parent
+        pages[page.path] = env.get_template("tag.md.j2").render(
+            front=front_matter(_titled(tags[key].name, page.number, page.count), tags[key].description),
+            page=page,
+            pager=page.pager,
+            total=len(listed),
+            name=md_inline(tags[key].name),
+            name_html=html_text(tags[key].name),
+            description=md_inline(tags[key].description),
+            feeds=_feeds(page.path, f"tags/{key}/"),
+            index=href(page.path, "tags/index.md"),
+            trail=trail,
+            children=[tag_link(page.path, enriched, c, len(enriched.papers_under_tag[c])) for c in children],
+            together=[tag_link(page.path, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
+            papers=[_listing(page.path, papers[s]) for s in page.items],
+        )
+    return pages
 
 
 def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:
@@ -150,23 +165,28 @@ def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:
     return env.get_template("tags.md.j2").render(front=front_matter("Tags"), rows=list(rows(roots, 0)), count=len(tags))
 
 
-def entity_page(env: jinja2.Environment, enriched: Enriched, key: str) -> str:
-    """Return the page of one dataset, model or method, with the papers that name it."""
-    page = page_path("entities", key)
+def entity_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str, str]:
+    """Return the pages of one dataset, model or method, {docs path: Markdown}, with the papers that name it."""
+    first = page_path("entities", key)
     entity = enriched.catalogue.entities[key]
-    papers = enriched.paper
-    mentioning = newest_first(papers[s] for s in enriched.papers_by_entity.get(key, ()))
-    return env.get_template("entity.md.j2").render(
-        front=front_matter(entity.name, entity.description),
-        name=md_inline(entity.name),
-        name_html=html_text(entity.name),
-        kind=html_text(entity.kind),
-        description=html_text(entity.description),
-        homepage=url(entity.url) if entity.url else None,
-        aliases=html_text(", ".join(entity.aliases)),
-        index=href(page, "entities/index.md"),
-        papers=[_listing(page, p) for p in mentioning],
-    )
+    mentioning = newest_first(enriched.paper[s] for s in enriched.papers_by_entity.get(key, ()))
+    pages: dict[str, str] = {}
+    for page in paginate(first, mentioning):
+        pages[page.path] = env.get_template("entity.md.j2").render(
+            front=front_matter(_titled(entity.name, page.number, page.count), entity.description),
+            page=page,
+            pager=page.pager,
+            total=len(mentioning),
+            name=md_inline(entity.name),
+            name_html=html_text(entity.name),
+            kind=html_text(entity.kind),
+            description=html_text(entity.description),
+            homepage=url(entity.url) if entity.url else None,
+            aliases=html_text(", ".join(entity.aliases)),
+            index=href(page.path, "entities/index.md"),
+            papers=[_listing(page.path, p) for p in page.items],
+        )
+    return pages
 
 
 def entities_index(env: jinja2.Environment, enriched: Enriched) -> str:
@@ -185,8 +205,11 @@ def entities_index(env: jinja2.Environment, enriched: Enriched) -> str:
     return env.get_template("entities.md.j2").render(front=front_matter("Datasets, models and methods"), groups=groups)
 
 
-def home_page(env: jinja2.Environment, enriched: Enriched, settings: SiteSettings) -> str:
-    """Return the home page: what this is, counts, newest papers, top tags, how to contribute."""
+def home_page(env: jinja2.Environment, enriched: Enriched, settings: SiteSettings, sitemaps: list[str]) -> str:
+    """Return the home page: what this is, counts, newest papers, top tags, how to contribute.
+
+    Its front matter names the `sitemaps`, which theme/sitemap.xml lists as the sitemap index.
+    """
     page = "index.md"
     catalogue = enriched.catalogue
     counts = {k: len(v) for k, v in enriched.papers_under_tag.items() if v}
@@ -194,7 +217,7 @@ def home_page(env: jinja2.Environment, enriched: Enriched, settings: SiteSetting
     return env.get_template(
         "home.md.j2"
     ).render(
-        front=front_matter(settings.site_name),
+        front=front_matter(settings.site_name, extra={"sitemaps": sitemaps}),
         site_name=md_inline(settings.site_name),
         feeds=_feeds(page, ""),
         papers=len(catalogue.papers),
@@ -216,14 +239,20 @@ def papers_index(env: jinja2.Environment, enriched: Enriched) -> str:
     )
 
 
-def papers_table(enriched: Enriched) -> str:
-    """Return the data behind the all-papers table, one compact row per paper."""
+def papers_table(enriched: Enriched) -> dict[str, str]:
+    """Return the data behind the all-papers table: `papers/table.json` names the pieces of rows, newest first."""
     catalogue = enriched.catalogue
-    data = {
+    size = TABLE_PIECE
+    rows = [
+        [p.slug, plain_title(p.title), p.short_name or "", p.listed.isoformat(), list(p.tags)]
+        for p in newest_first(catalogue.papers)
+    ]
+    files: dict[str, str] = {}
+    for start in range(0, len(rows), size):
+        files[f"papers/table-{start // size + 1}.json"] = json_text({"rows": rows[start : start + size]}) + "\n"
+    manifest = {
         "tags": {key: tag.name for key, tag in sorted(catalogue.tags.items())},
-        "rows": [
-            [p.slug, plain_title(p.title), p.short_name or "", p.listed.isoformat(), list(p.tags)]
-            for p in newest_first(catalogue.papers)
-        ],
+        "count": len(rows),
+        "pieces": [name.removeprefix("papers/") for name in files],
     }
-    return json_text(data) + "\n"
+    return {"papers/table.json": json_text(manifest) + "\n", **files}

@@ -7,7 +7,7 @@ from generator.model import Enriched
 from generator.render import pages
 from generator.render.exports import render_exports
 from generator.render.feeds import render_feeds
-from generator.render.sitemaps import render_sitemaps
+from generator.render.sitemaps import render_sitemaps, robots_txt
 from generator.render.templating import environment
 from generator.render.views import page_path
 
@@ -17,19 +17,23 @@ def render_site(enriched: Enriched, settings: SiteSettings, static_pages: dict[s
     env = environment()
     catalogue = enriched.catalogue
     files: dict[str, str] = {
-        "index.md": pages.home_page(env, enriched, settings),
         "papers/index.md": pages.papers_index(env, enriched),
-        "papers/table.json": pages.papers_table(enriched),
         "tags/index.md": pages.tags_index(env, enriched),
         "entities/index.md": pages.entities_index(env, enriched),
     }
+    files.update(pages.papers_table(enriched))
     for paper in catalogue.papers:
         files[page_path("papers", paper.slug)] = pages.paper_page(env, enriched, paper, settings)
     for key in catalogue.tags:
-        files[page_path("tags", key)] = pages.tag_page(env, enriched, key)
+        files.update(pages.tag_pages(env, enriched, key))
     for key in catalogue.entities:
-        files[page_path("entities", key)] = pages.entity_page(env, enriched, key)
+        files.update(pages.entity_pages(env, enriched, key))
     files.update(render_feeds(enriched, settings))
     files.update(render_exports(enriched, settings))
-    files.update(render_sitemaps(enriched, settings))
+    # The home page names the sitemaps, which list every page, the home page included.
+    pages_md = [name for name in (*static_pages, *files, "index.md") if name.endswith(".md")]
+    sitemaps = render_sitemaps(enriched, settings, pages_md)
+    files.update(sitemaps)
+    files["robots.txt"] = robots_txt(settings)
+    files["index.md"] = pages.home_page(env, enriched, settings, list(sitemaps))
     return {**static_pages, **files}

@@ -1,33 +1,48 @@
-"""The paper sitemap and robots.txt.
+"""The sitemaps and robots.txt.
 
-Material's instant navigation downloads `sitemap.xml` on every page load (1.5 MB at 10,000
-papers), so MkDocs' sitemap lists only the site's own pages and the papers get a sitemap of
-their own, which robots.txt names for search engines. Links to papers then load as plain pages.
+Every page is listed in `sitemap-<n>.xml` files of at most 50,000 addresses each (the sitemap
+protocol's limit), and `sitemap.xml`, which MkDocs renders from theme/sitemap.xml, is the index of
+those files: the home page's `sitemaps` front matter names them. A paper page is dated by its listed
+date, any other page by the catalogue's newest, so rebuilds of one catalogue are identical.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 
 from generator.load.settings import SiteSettings
 from generator.model import Enriched
 from generator.render.views import absolute_url, page_path
 
-PAPER_SITEMAP = "sitemap-papers.xml"
+SITEMAP_LIMIT = 50_000
 _NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def render_sitemaps(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
-    """Return `sitemap-papers.xml` (every paper, dated by its listing) and `robots.txt`."""
-    urlset = ET.Element("urlset", xmlns=_NAMESPACE)
-    for paper in enriched.catalogue.papers:
-        url = ET.SubElement(urlset, "url")
-        ET.SubElement(url, "loc").text = absolute_url(settings, page_path("papers", paper.slug))
-        ET.SubElement(url, "lastmod").text = paper.listed.isoformat()
-    ET.indent(urlset)
-    sitemap = ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
-    robots = (
-        "User-agent: *\nAllow: /\n"
-        f"Sitemap: {settings.site_url}sitemap.xml\nSitemap: {settings.site_url}{PAPER_SITEMAP}\n"
-    )
-    return {PAPER_SITEMAP: sitemap, "robots.txt": robots}
+def render_sitemaps(
+    enriched: Enriched, settings: SiteSettings, pages: Iterable[str], limit: int = SITEMAP_LIMIT
+) -> dict[str, str]:
+    """Return the sitemap files of the docs `pages` (every `.md` path), `limit` addresses to a file, in index order."""
+    listed = {page_path("papers", p.slug): p.listed.isoformat() for p in enriched.catalogue.papers}
+    newest = max((p.listed for p in enriched.catalogue.papers), default=None)
+    default = newest.isoformat() if newest else None
+    ordered = sorted(pages)
+    files: dict[str, str] = {}
+    for start in range(0, len(ordered), limit):
+        urlset = ET.Element("urlset", xmlns=_NAMESPACE)
+        for page in ordered[start : start + limit]:
+            url = ET.SubElement(urlset, "url")
+            ET.SubElement(url, "loc").text = absolute_url(settings, page)
+            lastmod = listed.get(page, default)
+            if lastmod:
+                ET.SubElement(url, "lastmod").text = lastmod
+        ET.indent(urlset)
+        files[f"sitemap-{start // limit + 1}.xml"] = (
+            ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
+        )
+    return files
+
+
+def robots_txt(settings: SiteSettings) -> str:
+    """Return robots.txt, naming the sitemap index."""
+    return f"User-agent: *\nAllow: /\nSitemap: {settings.site_url}sitemap.xml\n"

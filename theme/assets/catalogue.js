@@ -1,5 +1,6 @@
-/* The "All papers" table: filter, sort and paginate table.json in the browser. Only one page of
-   rows is ever in the DOM. The state lives in the URL (see lib/table-state.js); the rows' logic is
+/* The "All papers" table: filter, sort and paginate the catalogue's rows in the browser. table.json
+   names the pieces of rows ({tags, count, pieces}, newest first): the table shows the first piece at
+   once and takes in the others as they arrive, one after another. Only one page of rows is ever in the DOM. The state lives in the URL (see lib/table-state.js); the rows' logic is
    in lib/table-rows.js; this module only draws them and listens. */
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
 import { compareRows, filterRows, parseTable, tagChoices, tagCounts } from "./lib/table-rows.js";
@@ -14,13 +15,15 @@ const FILTER_DELAY_MS = 150;
 const numbers = new Intl.NumberFormat("en");
 
 class PaperTable {
-  constructor(root, table) {
+  constructor(root, table, total) {
     this.root = root;
     this.rows = table.rows;
     this.tags = table.tags;
+    this.total = total;
     this.counts = tagCounts(table.rows);
     this.state = parseTableState(window.location.search);
-    this.state.tag = this.counts.has(this.tags.key(this.state.tag)) ? this.tags.key(this.state.tag) : "";
+    this.state.tag = this.tags.key(this.state.tag);
+    this.knownTag();
     this.sorted = null;
     this.sortedBy = "";
     this.search = this.filterBox();
@@ -58,15 +61,34 @@ class PaperTable {
     return box;
   }
 
+  /** Drop a tag from the address that no row carries, once every piece is in (a later piece may carry it). */
+  knownTag() {
+    if (this.rows.length >= this.total && !this.counts.has(this.state.tag)) this.state.tag = "";
+  }
+
   tagSelect() {
     const select = el("select", { "aria-label": "Filter by tag" });
-    select.append(el("option", { value: "" }, "All tags"));
+    this.fillSelect(select);
+    select.addEventListener("change", () => this.change({ tag: select.value, page: 1 }));
+    return select;
+  }
+
+  fillSelect(select) {
+    select.replaceChildren(el("option", { value: "" }, "All tags"));
     tagChoices(this.counts, this.tags.name).forEach(([key, name, count]) => {
       select.append(el("option", { value: key }, name + " (" + numbers.format(count) + ")"));
     });
     select.value = this.state.tag;
-    select.addEventListener("change", () => this.change({ tag: select.value, page: 1 }));
-    return select;
+  }
+
+  /** Take in the rows of another piece. */
+  add(rows) {
+    this.rows.push(...rows);
+    this.counts = tagCounts(this.rows);
+    this.knownTag();
+    this.fillSelect(this.select);
+    this.sortedBy = "";
+    this.update(false);
   }
 
   header(column) {
@@ -125,7 +147,8 @@ class PaperTable {
       if (COLUMNS[i].key === this.state.sort) th.setAttribute("aria-sort", this.state.dir === "asc" ? "ascending" : "descending");
       else th.removeAttribute("aria-sort");
     });
-    this.status.textContent = numbers.format(shown.length) + " of " + numbers.format(this.rows.length) + " papers";
+    const loading = this.rows.length < this.total ? " (loading " + numbers.format(this.total) + ")" : "";
+    this.status.textContent = numbers.format(shown.length) + " of " + numbers.format(this.rows.length) + " papers" + loading;
     this.pager.show(this.state.page, pageCount(shown.length, PAGE_SIZE));
     const url = new URL(window.location.href);
     url.search = tableQuery(this.state, url.search);
@@ -143,19 +166,34 @@ async function setUp(root) {
   if (root.hasAttribute("data-paper-table")) return;
   root.setAttribute("data-paper-table", "loading");
   const fallbacks = root.parentNode ? root.parentNode.querySelectorAll(".paper-table-fallback") : [];
-  let table;
+  const source = new URL(root.getAttribute("data-src") || "table.json", document.baseURI);
+  let manifest, pieces, paperTable;
   try {
-    table = parseTable(await fetchJson(root.getAttribute("data-src") || "table.json"));
+    manifest = await fetchJson(source);
+    pieces = (Array.isArray(manifest.pieces) ? manifest.pieces : []).filter((p) => typeof p === "string").map((p) => new URL(p, source));
+    const first = pieces.length ? await fetchJson(pieces[0]) : { rows: [] };
+    const total = typeof manifest.count === "number" ? manifest.count : 0;
+    paperTable = new PaperTable(root, parseTable({ tags: manifest.tags, rows: first.rows }), total);
   } catch {
     showError(root);
     return;
   }
-  new PaperTable(root, table).mount();
-  root.setAttribute("data-paper-table", "ready");
+  paperTable.mount();
   fallbacks.forEach((f) => {
     f.hidden = true;
     f.classList.add("is-hidden");
   });
+  root.setAttribute("data-paper-table", pieces.length > 1 ? "loading-more" : "ready");
+  try {
+    for (const piece of pieces.slice(1)) {
+      const more = await fetchJson(piece);
+      if (!root.isConnected) return;
+      paperTable.add(parseTable({ tags: manifest.tags, rows: more.rows }).rows);
+    }
+    root.setAttribute("data-paper-table", "ready");
+  } catch {
+    root.setAttribute("data-paper-table", "partial"); // keep the rows that did load
+  }
 }
 
 onEveryPage(() => document.querySelectorAll(".paper-table").forEach(setUp));

@@ -1,0 +1,129 @@
+"""Paginated lists, the split API, the table's pieces and the sitemaps cover every paper exactly once."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from generator.load.settings import read_settings
+from generator.load.sources import SourceLayout
+from generator.pipeline import enriched_catalogue, render_docs
+from generator.render import exports, pages
+from generator.render.pager import PAGE_SIZE, list_page_path, paginate
+from generator.render.sitemaps import render_sitemaps
+from generator.render.views import served
+from generator.write.publish import Timings
+from tests.synthetic import make_project
+
+TODAY = date(2026, 1, 1)
+PAPERS = 600
+SITE = "https://example.org/"
+LIST_LINK = re.compile(r'<li><a href="([^"]+)">')
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> tuple[SourceLayout, dict[str, str]]:
+    layout = SourceLayout(make_project(tmp_path_factory.mktemp("paged"), PAPERS))
+    with pytest.MonkeyPatch.context() as patch:
+        # Small pieces, so a 600-paper catalogue is split the way a large one is.
+        patch.setattr(exports, "JSON_PIECE", 128)
+        patch.setattr(exports, "BIBTEX_PIECE", 30)
+        patch.setattr(pages, "TABLE_PIECE", 70)
+        docs = render_docs(layout, TODAY)
+    return layout, docs
+
+
+def listed_on(docs: dict[str, str], first: str) -> tuple[list[str], list[str]]:
+    """Return the pages of the list whose first page is `first`, and the papers linked from their lists, in order."""
+    found, papers = [], []
+    number = 1
+    while (path := list_page_path(first, number)) in docs:
+        found.append(path)
+        listing = docs[path].split('<ul class="paper-list">', 1)[-1].split("</ul>", 1)[0]
+        for link in LIST_LINK.findall(listing):
+            target = urljoin(SITE + served(path), link).removeprefix(SITE)
+            papers.append(target.removeprefix("papers/").removesuffix("/"))
+        number += 1
+    return found, papers
+
+
+def test_pager_numbers_pages_and_links_neighbours() -> None:
+    pages_ = paginate("tags/calm.md", list(range(230)), size=50)
+    assert [p.path for p in pages_] == ["tags/calm.md"] + [f"tags/calm/page/{n}.md" for n in (2, 3, 4, 5)]
+    assert [len(p.items) for p in pages_] == [50, 50, 50, 50, 30]
+    third = pages_[2].pager
+    assert third is not None and third.label == "Page 3 of 5"
+    assert (third.previous, third.next) == ("../2/", "../4/")
+    assert pages_[1].pager is not None and pages_[1].pager.previous == "../../"
+    assert [(link.text, link.current) for link in third.links if link.current] == [("3", True)]
+    assert pages_[0].pager is not None and pages_[0].pager.previous is None
+    assert paginate("tags/calm.md", [])[0].pager is None
+    assert list_page_path("index.md", 2) == "page/2.md" and list_page_path("days/index.md", 3) == "days/page/3.md"
+
+
+def test_tag_and_entity_lists_show_every_paper_exactly_once(catalogue: tuple[SourceLayout, dict[str, str]]) -> None:
+    layout, docs = catalogue
+    enriched = enriched_catalogue(layout, TODAY, Timings())
+    longest = 0
+    for kind, members in (("tags", enriched.papers_under_tag), ("entities", enriched.papers_by_entity)):
+        for key in enriched.catalogue.tags if kind == "tags" else enriched.catalogue.entities:
+            expected = members.get(key, ())
+            found, papers = listed_on(docs, f"{kind}/{key}.md")
+            assert len(found) == max(1, -(-len(expected) // PAGE_SIZE)), key
+            assert Counter(papers) == Counter(expected), f"{kind}/{key}"
+            longest = max(longest, len(found))
+            if len(found) > 1:
+                assert 'class="pager"' in docs[found[-1]] and 'rel="prev"' in docs[found[-1]]
+    assert longest > 2  # the catalogue is large enough to page
+
+
+def test_split_api_and_table_pieces_hold_every_paper_exactly_once(
+    catalogue: tuple[SourceLayout, dict[str, str]],
+) -> None:
+    _, docs = catalogue
+    slugs = {
+        name.removeprefix("papers/").removesuffix(".md") for name in docs if re.fullmatch(r"papers/[^/]+\.md", name)
+    }
+    slugs.discard("index")
+    assert len(slugs) == PAPERS
+    manifest = json.loads(docs["api/index.json"])
+    assert manifest["count"] == PAPERS and manifest["one_file"] is None and "api/papers.json" not in docs
+    in_json = [p["slug"] for piece in manifest["papers"] for p in json.loads(docs[piece["path"]])["papers"]]
+    assert len(manifest["papers"]) == 5 and Counter(in_json) == Counter(slugs)
+    for piece in manifest["papers"]:
+        held = [p["slug"] for p in json.loads(docs[piece["path"]])["papers"]]
+        assert (piece["count"], piece["first"], piece["last"]) == (len(held), held[0], held[-1])
+    in_bibtex = [
+        key for piece in manifest["bibtex"] for key in re.findall(r"^@\w+\{([^,]+),", docs[piece["path"]], re.M)
+    ]
+    assert len(manifest["bibtex"]) == 20 and Counter(in_bibtex) == Counter(slugs)
+    table = json.loads(docs["papers/table.json"])
+    rows = [row[0] for piece in table["pieces"] for row in json.loads(docs["papers/" + piece])["rows"]]
+    assert table["count"] == PAPERS and len(table["pieces"]) == 9 and Counter(rows) == Counter(slugs)
+
+
+def test_seed_sized_catalogue_keeps_the_one_file_downloads(tmp_path: Path) -> None:
+    docs = render_docs(SourceLayout(make_project(tmp_path, 40)), TODAY)
+    manifest = json.loads(docs["api/index.json"])
+    assert manifest["one_file"] == {"papers": "api/papers.json", "bibtex": "api/papers.bib"}
+    assert len(json.loads(docs["api/papers.json"])["papers"]) == 40
+
+
+def test_sitemaps_list_every_page_once_at_most_limit_to_a_file(catalogue: tuple[SourceLayout, dict[str, str]]) -> None:
+    layout, docs = catalogue
+    enriched = enriched_catalogue(layout, TODAY, Timings())
+    md = [name for name in docs if name.endswith(".md")]
+    files = render_sitemaps(enriched, read_settings(layout.config_file), md, limit=500)
+    assert len(files) == -(-len(md) // 500) > 1
+    urls = [loc.text for text in files.values() for loc in ET.fromstring(text).iter(f"{SITEMAP}loc")]
+    assert all(len(list(ET.fromstring(text).iter(f"{SITEMAP}url"))) <= 500 for text in files.values())
+    assert Counter(urls) == Counter(read_settings(layout.config_file).site_url + served(name) for name in md)
+    assert json.loads(docs["index.md"].split("sitemaps: ", 1)[1].split("\n", 1)[0]) == ["sitemap-1.xml"]
