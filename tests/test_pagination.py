@@ -19,7 +19,7 @@ from generator.render import exports, pages
 from generator.render.pager import PAGE_SIZE, list_page_path, paginate
 from generator.render.sitemaps import render_sitemaps
 from generator.render.views import served
-from generator.write.publish import Timings
+from generator.timings import Timings
 from tests.synthetic import make_project
 
 TODAY = date(2026, 1, 1)
