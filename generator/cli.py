@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.diagnostics import Diagnostic, InvalidCatalogue, Severity
+from generator.diagnostics import Diagnostic, InvalidCatalogue, Severity, output_line
 from generator.load.settings import UnsupportedSettings
 from generator.load.sources import SCHEMA_PATH, SourceLayout
 from generator.model import LINK_KINDS
@@ -55,14 +55,14 @@ def cmd_import(args: argparse.Namespace, layout: SourceLayout) -> int:
     try:
         outcomes = import_page(layout, read_input(Path(args.file)), args.year)
     except PageFormatError as exc:
-        print(f"{args.file}:{exc.line}:1: error: {exc}")
+        print(output_line(f"{args.file}:{exc.line}:1: error: {exc}"))
         return 1
     except InputError as exc:
-        print(f"{args.file}: error: {exc}")
+        print(output_line(f"{args.file}: error: {exc}"))
         return 1
     for outcome in outcomes:
         note = f" ({outcome.reason})" if outcome.reason else ""
-        print(f"{outcome.status:7} {outcome.path}{note}")
+        print(output_line(f"{outcome.status:7} {outcome.path}{note}"))
     written = [layout.root / o.path for o in outcomes if o.status == "new"]
     print(f"{len(written)} new, {len(outcomes) - len(written)} skipped", file=sys.stderr)
     return _resolve_written(layout, written) if args.resolve and written else 0
@@ -128,13 +128,14 @@ def cmd_new(args: argparse.Namespace, layout: SourceLayout) -> int:
         interactive = sys.stdin is not None and sys.stdin.isatty()
         created = create_entry(layout, draft, date.today(), _ask if interactive else None)
     except (SourceError, NewEntryError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # The message lists each problem on a line of its own; each line is made inert.
+        print("\n".join(map(output_line, f"error: {exc}".splitlines())), file=sys.stderr)
         return 1
     print(layout.shown(created.path))
     filled = [name for name, value in created.fields.items() if value]
     print(f"filled: {', '.join(filled)}", file=sys.stderr)
     for key, reason in created.suggested:
-        print(f"suggested tag {key}: {reason}", file=sys.stderr)
+        print(output_line(f"suggested tag {key}: {reason}"), file=sys.stderr)
     if created.suggested:
         print("check the suggested tags and edit the file if they are wrong", file=sys.stderr)
     return _resolve_written(layout, [created.path]) if args.resolve else 0
@@ -202,10 +203,10 @@ def cmd_build(args: argparse.Namespace, layout: SourceLayout) -> int:
         # site_dir in mkdocs.yml stays inside the project; a --site-dir typed here is the operator's choice.
         timings = build_site(layout, site_dir, date.today(), confined=args.site_dir is None)
     except BuildFailed as exc:
-        print(f"error: {exc}; the previous site is unchanged")
+        print(output_line(f"error: {exc}; the previous site is unchanged"))
         return 1
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
-    print(f"built {site_dir} ({stages})")
+    print(output_line(f"built {site_dir} ({stages})"))
     return 0
 
 
@@ -218,7 +219,7 @@ def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
     try:
         check_port(args.host, args.port)
     except PortInUse as exc:
-        print(f"error: {exc}")
+        print(output_line(f"error: {exc}"))
         return 1
 
     def regenerate() -> bool:
@@ -232,7 +233,7 @@ def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
             print("the preview shows these errors on every page until they are fixed", flush=True)
         except Exception as exc:  # a preview server outlives one bad render; the build reports it in full
             show_errors(build, [f"error: could not re-render: {exc!r}"])
-            print(f"error: could not re-render: {exc!r}", flush=True)
+            print(output_line(f"error: could not re-render: {exc!r}"), flush=True)
         return False
 
     if not regenerate() and not (build / "docs" / "index.md").is_file():
@@ -373,5 +374,5 @@ def main(argv: list[str] | None = None) -> int:
         _print_diagnostics(exc.diagnostics)
         return 1
     except UnsupportedSettings as exc:
-        print(f"error: {exc}")
+        print(output_line(f"error: {exc}"))
         return 1

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from generator.diagnostics import inert
 from generator.model import LinkKind, Paper
 
 CHECKED_KINDS: tuple[LinkKind, ...] = ("code", "project")
@@ -109,7 +110,7 @@ def markdown_report(results: list[LinkResult]) -> str:
     lines += ["| Entry | Kind | Link | Problem |", "| --- | --- | --- | --- |"]
     for result in dead:
         target = result.target
-        problem = result.problem.replace("|", "\\|").replace("\n", " ")
+        problem = inert(result.problem).replace("|", "\\|")
         lines.append(f"| `{target.source}` | {target.kind} | <{target.url}> | {problem} |")
     return "\n".join([*lines, ""])
 

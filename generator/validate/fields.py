@@ -44,15 +44,37 @@ MONTH_NAMES = (
 MONTH_ABBREVIATIONS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
 
+def is_noncharacter(char: str) -> bool:
+    """Return True for the 66 code points Unicode never assigns: U+FDD0..U+FDEF and the last two of every plane."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 def _describe_char(char: str) -> str:
-    name = unicodedata.name(char, "control character")
-    return f"U+{ord(char):04X} ({name.lower()})"
+    if is_noncharacter(char):
+        name = "noncharacter"
+    elif unicodedata.category(char) == "Cs":
+        name = "surrogate"
+    else:
+        name = unicodedata.name(char, "control character").lower()
+    return f"U+{ord(char):04X} ({name})"
+
+
+def _refuse_unencodable(value: str) -> None:
+    """Refuse what XML 1.0, and so every feed, cannot carry: surrogates and noncharacters (controls are refused too)."""
+    bad = next((c for c in value if is_noncharacter(c) or unicodedata.category(c) == "Cs"), None)
+    if bad is not None:
+        raise ValueError(
+            f"character {_describe_char(bad)} is not allowed in text (feeds and other XML cannot carry it); delete it"
+        )
 
 
 def single_line(value: str) -> str:
     """Refuse line breaks, control, format (bidi, zero-width) and leading/trailing blanks."""
-    # Printable text holds no control, format or line separator, so only other text needs the scan.
+    # Printable text holds no control, format, line separator, surrogate or noncharacter (all of them
+    # categories C and Z other than Zs), so only other text needs the scan.
     if not value.isprintable():
+        _refuse_unencodable(value)
         for char in value:
             if char in "\r\n":
                 raise ValueError("expected a single line of text; remove the line break")
@@ -70,6 +92,7 @@ def paragraphs(value: str) -> str:
     forbidden = _PARAGRAPH_FORBIDDEN.search(value)
     if forbidden:
         raise ValueError(f"invisible character {_describe_char(forbidden.group())} is not allowed; delete it")
+    _refuse_unencodable(value)
     if not value.strip():
         raise ValueError("expected text, got an empty value")
     if len(value) > MAX_ABSTRACT:
