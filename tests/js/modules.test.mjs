@@ -1,0 +1,53 @@
+// The module layout (README "JavaScript"): entry points in theme/assets/, pure modules in lib/, DOM modules in ui/.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const ASSETS = resolve(dirname(fileURLToPath(import.meta.url)), "../../theme/assets");
+const modules = ["", "lib", "ui"].flatMap((folder) =>
+  readdirSync(join(ASSETS, folder))
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => join(ASSETS, folder, name)),
+);
+const source = (file) => readFileSync(file, "utf8");
+// Without comments: /* blocks */ and // lines (a // right after a character, as in "https://", stays).
+const code = (file) => source(file).replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|\s)\/\/[^\n]*/g, "$1");
+const imports = (file) => [...code(file).matchAll(/\bimport\s*(?:[^"'()]*?\bfrom\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
+
+test("every import is a relative path to a module of the site, which exists", () => {
+  for (const file of modules) {
+    for (const specifier of imports(file)) {
+      assert.match(specifier, /^\.\.?\/.*\.js$/, `${relative(ASSETS, file)} imports ${specifier}`);
+      assert.ok(existsSync(resolve(dirname(file), specifier)), `${relative(ASSETS, file)} imports missing ${specifier}`);
+    }
+  }
+});
+
+test("lib/ modules touch no DOM or browser global and import only lib/, so Node can test them", () => {
+  const lib = modules.filter((file) => dirname(file) === join(ASSETS, "lib"));
+  assert.ok(lib.length >= 5);
+  for (const file of lib) {
+    const name = relative(ASSETS, file);
+    assert.doesNotMatch(code(file), /\b(document|window|navigator|location|history|localStorage|fetch|HTMLElement|Node)\b/, name);
+    for (const specifier of imports(file)) assert.match(specifier, /^\.\/[^/]+\.js$/, `${name} imports ${specifier}`);
+  }
+});
+
+test("nothing is shared through window, and no module reaches another host", () => {
+  for (const file of modules) {
+    const name = relative(ASSETS, file);
+    assert.doesNotMatch(code(file), /\bwindow\.[A-Za-z]+\s*=[^=]/, `${name} assigns to window`);
+    assert.doesNotMatch(code(file), /https?:\/\//, `${name} names an absolute URL`);
+  }
+});
+
+test("mkdocs.yml loads every entry point, and only those, as a module", () => {
+  const config = readFileSync(resolve(ASSETS, "../../mkdocs.yml"), "utf8");
+  const block = config.slice(config.indexOf("extra_javascript:"));
+  const listed = [...block.matchAll(/- path: assets\/([^\s]+)\n\s+type: module/g)].map((m) => m[1]);
+  const entries = modules.filter((file) => dirname(file) === ASSETS).map((file) => relative(ASSETS, file));
+  assert.deepEqual(listed.sort(), entries.sort());
+  assert.doesNotMatch(block.split("\nnav:")[0], /- assets\//, "an entry without type: module");
+});
