@@ -212,3 +212,18 @@ def test_search_works_on_a_phone_in_both_palettes(base_url: str, browser: Any, s
     context.close()
     assert log.errors == []
     assert log.foreign(base_url) == []
+
+
+def test_tabbing_out_of_the_header_search_closes_it(base_url: str, opened: tuple[Any, PageLog]) -> None:
+    page, _ = opened
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    assert page.is_checked("#__search")
+    page.keyboard.type("saliency")
+    header_titles(page)
+    for _ in range(40):  # past the results and out of the box, wherever the focus goes next
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.activeElement.closest('[data-catalogue-search]') !== null"):
+            break
+    assert not page.evaluate("document.activeElement.closest('[data-catalogue-search]') !== null")
+    assert not page.is_checked("#__search")  # no overlay left over the page

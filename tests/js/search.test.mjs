@@ -82,7 +82,8 @@ test("a result's fields are strings whatever Pagefind's data holds", () => {
 });
 
 test("the status line says how many papers match what", () => {
-  assert.equal(describe(1, { ...EMPTY, q: " salun " }), "1 paper match \u201csalun\u201d");
+  assert.equal(describe(1, { ...EMPTY, q: " salun " }), "1 paper matches \u201csalun\u201d");
+  assert.equal(describe(2, { ...EMPTY, q: "salun" }), "2 papers match \u201csalun\u201d");
   assert.equal(describe(1234, EMPTY), "1,234 papers in the catalogue");
   assert.equal(describe(3, { ...EMPTY, code: true }), "3 papers with these filters");
   assert.equal(describe(0, { ...EMPTY, tags: ["a"] }), "No papers have all these filters.");

@@ -2,6 +2,7 @@
    names the pieces of rows ({tags, count, pieces}, newest first): the table shows the first piece at
    once and takes in the others as they arrive, one after another. Only one page of rows is ever in the DOM. The state lives in the URL (see lib/table-state.js); the rows' logic is
    in lib/table-rows.js; this module only draws them and listens. */
+import { humanDate } from "./lib/dates.js";
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
 import { compareRows, filterRows, parseTable, tagChoices, tagCounts } from "./lib/table-rows.js";
 import { COLUMNS, parseTableState, sortedBy, tableQuery } from "./lib/table-state.js";
@@ -117,7 +118,7 @@ class PaperTable {
     title.append(el("a", { href: encodeURIComponent(r.slug) + "/" }, r.title || r.slug));
     const tags = el("td", { class: "paper-table__tags" });
     r.tags.forEach((t) => tags.append(el("a", { class: "tag-chip", href: "../tags/" + encodeURIComponent(t) + "/" }, this.tags.name(t))));
-    tr.append(title, el("td", {}, r.short), tags, el("td", { class: "paper-table__date" }, r.listed));
+    tr.append(title, el("td", {}, r.short), tags, el("td", { class: "paper-table__date" }, humanDate(r.listed)));
     return tr;
   }
 

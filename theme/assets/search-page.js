@@ -1,6 +1,7 @@
 /* The search page (search.md): Pagefind results with tag, year and code facets, sorting and
    pagination. The whole state lives in the URL (see lib/search-state.js). Only the visible page of
    results loads its data. Result data is untrusted: see lib/search-results.js and lib/excerpt.js. */
+import { humanDate } from "./lib/dates.js";
 import { excerptParts } from "./lib/excerpt.js";
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
 import { countOf, tagFacet, yearFacet } from "./lib/search-facets.js";
@@ -202,7 +203,7 @@ class SearchPage {
     title.append(el("a", { href: p.url }, p.title));
     const meta = el("p", { class: "search-page__meta" });
     if (p.short) meta.append(el("strong", {}, p.short));
-    if (p.listed) meta.append(el("span", { class: "search-page__listed" }, "Listed " + p.listed + " "));
+    if (p.listed) meta.append(el("span", { class: "search-page__listed" }, "Listed " + humanDate(p.listed) + " "));
     p.tags.forEach((t) => meta.append(el("span", { class: "search-page__tag" }, this.tags.name(t))));
     // Without a query there is no match to show, so the abstract's first sentence stands in.
     const excerpt = el("p", { class: "search-page__excerpt" });

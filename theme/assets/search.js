@@ -46,6 +46,7 @@ function resultItem(p, i, tags) {
 
 class HeaderSearch {
   constructor(box, toggle) {
+    this.box = box;
     this.toggle = toggle;
     this.form = box.querySelector("form");
     this.input = this.form.querySelector("input[name=q]");
@@ -186,6 +187,11 @@ class HeaderSearch {
       }
     });
     document.addEventListener("keydown", (e) => this.onPageKey(e));
+    // Tabbing out of the box (to the page or the header's next link) closes it, so its overlay never
+    // covers the element that now has the focus.
+    this.box.addEventListener("focusout", (e) => {
+      if (e.relatedTarget instanceof Node && !this.box.contains(e.relatedTarget)) this.setOpen(false);
+    });
   }
 }
 

@@ -11,12 +11,13 @@ export function countOf(counts, value) {
 
 /**
  * Return {shown, total} for the tag facet: the keys in `all` that have results in `counts` or are
- * `selected`, most results first, then by name; only the first `limit` unless `showAll`, but every
- * selected tag stays shown so it can be unticked.
+ * `selected`, in the whole catalogue's order (most papers first, then by name), which never changes,
+ * so no option moves under the pointer as filters change; only the first `limit` unless `showAll`,
+ * but every selected tag stays shown so it can be unticked.
  */
 export function tagFacet({ all, counts, selected, showAll, limit, nameOf }) {
   const keys = Object.keys(all ?? {}).filter((t) => countOf(counts, t) > 0 || selected.includes(t));
-  keys.sort((a, b) => countOf(counts, b) - countOf(counts, a) || collator.compare(nameOf(a), nameOf(b)) || (a < b ? -1 : 1));
+  keys.sort((a, b) => countOf(all, b) - countOf(all, a) || collator.compare(nameOf(a), nameOf(b)) || (a < b ? -1 : 1));
   const shown = keys.slice(0, showAll ? keys.length : limit);
   selected.forEach((t) => shown.includes(t) || shown.push(t));
   return { shown, total: keys.length };

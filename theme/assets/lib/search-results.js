@@ -44,7 +44,7 @@ export function describe(total, state) {
       : "No papers have all these filters.";
   }
   const what = papersCount(total);
-  if (q) return `${what} match \u201c${q}\u201d`;
+  if (q) return `${what} ${total === 1 ? "matches" : "match"} \u201c${q}\u201d`;
   return what + (filtered(state) ? " with these filters" : " in the catalogue");
 }
 
