@@ -10,8 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.render.tex import plain_title
-from tests.conftest import Project
-from tests.test_feeds_exports import PAPERS, SITE_URL, build
+from tests.conftest import PAPERS, SITE_URL
 
 pytestmark = pytest.mark.slow
 
@@ -19,8 +18,9 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture
-def site(project: Project) -> Path:
-    return build(project)
+def site(edge_site: Path) -> Path:
+    """The edge catalogue's site (conftest.PAPERS), built once a session."""
+    return edge_site
 
 
 def head(site: Path, slug: str) -> BeautifulSoup:

@@ -6,74 +6,28 @@ import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import bibtexparser
 import feedparser
 import pybtex.database
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from generator.cli import main
 from generator.load.settings import SiteSettings
 from generator.model import Catalogue, Enriched, Paper, Tag
 from generator.render.bibtex import bibtex_entry, bibtex_html
 from generator.render.feeds import FEED_SIZE, render_feeds
 from generator.render.tex import plain_title
-from tests.conftest import REPO, Project
+from tests.conftest import HOSTILE, PAPERS, REPO, SITE_URL
 
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://paper-catalogue.github.io/catalogue/"
-HOSTILE = '<script>alert(1)</script> & "quotes" $x^2$ 100% {braces}'
-# A small catalogue with one hostile entry. Four papers, so that two pairs share terms.
-PAPERS: dict[str, dict[str, Any]] = {
-    "hostile": {
-        "title": HOSTILE,
-        "abstract": "Cortical attention maps predict fixations.\n\n</script><script>alert(2)</script> & <b>more</b>",
-        "listed": "2025-03-12",
-        "published": "2024-11-02",
-        "tags": ["saliency", "segmentation"],
-        "authors": ["<b>Ann</b> & Co", "Jürgen Müller", "Smith, Jr., John"],
-        "arxiv": "2403.01234",
-        "doi": "10.1109/CVPR.2023.00123",
-        "venue": "CVPR <2023> & {friends}",
-    },
-    "plain": {
-        "title": "Plain Saliency Maps",
-        "abstract": "Cortical attention maps again, now for video.",
-        "listed": "2025-01-05",
-        "tags": ["saliency"],
-        "authors": ["A. Person"],
-    },
-    "tex-title": {
-        "title": r"Unbalanced } { braces, back\slash, under_score, #hash, ~tilde, ^caret and Ünïcödé – 日本",
-        "abstract": "Boundary refinement for segmentation masks.",
-        "listed": "2024-06-30",
-        "tags": ["segmentation"],
-    },
-    "fourth": {
-        "title": "Boundary Refinement with Transformers",
-        "abstract": "Boundary refinement with transformers, costs $5 and $10.",
-        "listed": "2024-06-30",
-        "tags": ["segmentation"],
-    },
-}
-
-
-def build(project: Project) -> Path:
-    """Add the fixture catalogue to `project`, build it, and return the site folder."""
-    for slug, fields in PAPERS.items():
-        project.add(slug, yaml.safe_dump(fields, allow_unicode=True, sort_keys=False))
-    assert main(["--root", str(project.root), "build"]) == 0
-    return project.root / "site"
-
 
 @pytest.fixture
-def site(project: Project) -> Path:
-    return build(project)
+def site(edge_site: Path) -> Path:
+    """The edge catalogue's site (conftest.PAPERS), built once a session."""
+    return edge_site
 
 
 def tag_papers(key: str) -> set[str]:

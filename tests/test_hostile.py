@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.render.tex import INLINE_MATH, plain_title
-from tests.conftest import Project, entry
+from generator.validate.catalogue import normalised_title
+from tests.conftest import Project, build, entry, make_project
 from tests.hostile import TEXT_PAYLOADS, hostile_site_problems, text_of_site
 
 # Hosts a page may link to: arXiv/DOI buttons, the repository, Material's footer, the fixture's
@@ -31,6 +32,11 @@ ALLOWED_HOSTS = {
     "www.jsonfeed.org",
     "127.0.0.1:8000",
 }
+
+
+def as_katex_source(title: str) -> str:
+    """Return a title as its heading reads before KaTeX runs: `$...$` math as `\\(...\\)`, the rest as written."""
+    return INLINE_MATH.sub(r"\\(\g<tex>\\)", title)
 
 
 def check(project: Project, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -134,17 +140,6 @@ def test_symlink_is_rejected(project: Project, capsys: pytest.CaptureFixture[str
     assert code == 1 and "site_src/papers/link.yaml:1:1: error: a symbolic link is not allowed" in out
 
 
-def test_norway_problem_values_stay_text(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    project.add("norway", entry(short_name="NO", venue="yes", arxiv="2401.10010", listed="2025-03-12"))
-    project.add("other", entry(title="Segmenting Salient Things"))
-    assert check(project, capsys) == (0, "")
-    assert main(["--root", str(project.root), "build"]) == 0
-    page = BeautifulSoup((project.root / "site/papers/norway/index.html").read_text(), "html.parser")
-    meta = page.select_one(".paper-meta").get_text()
-    assert "NO" in meta and "yes" in meta
-    assert page.select_one("a[href='https://arxiv.org/abs/2401.10010']")
-
-
 def test_unicode_normalisation_duplicates(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     title = "Café Saliency"
     project.add("nfc", entry(title=unicodedata.normalize("NFC", title)))
@@ -163,7 +158,10 @@ def test_slugs_that_collide_ignoring_case(project: Project, capsys: pytest.Captu
     assert "collides with" in out
 
 
-def hostile_project(project: Project) -> Project:
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A project of every text payload in every field, plus YAML 1.1 look-alike values, built once for the module."""
+    project = make_project(tmp_path_factory.mktemp("hostile") / "project")
     for i, payload in enumerate(TEXT_PAYLOADS):
         project.add(
             f"hostile-{i}",
@@ -178,23 +176,40 @@ def hostile_project(project: Project) -> Project:
                 ),
             ),
         )
+    project.add(
+        "norway",
+        entry(
+            title="Values That YAML 1.1 Reads as Booleans",
+            short_name="NO",
+            venue="yes",
+            arxiv="2401.10010",
+            listed="2025-03-12",
+        ),
+    )
+    build(project.root)
     return project
 
 
 @pytest.mark.slow
-def test_hostile_catalogue_builds_with_every_payload_inert(
-    project: Project, capsys: pytest.CaptureFixture[str]
-) -> None:
-    hostile_project(project)
-    assert main(["--root", str(project.root), "build"]) == 0, capsys.readouterr().out
-    site = project.root / "site"
+def test_norway_problem_values_stay_text(hostile: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = check(hostile, capsys)
+    assert code == 0 and "norway.yaml" not in out, out
+    page = BeautifulSoup((hostile.root / "site/papers/norway/index.html").read_text(), "html.parser")
+    meta = page.select_one(".paper-meta").get_text()
+    assert "NO" in meta and "yes" in meta
+    assert page.select_one("a[href='https://arxiv.org/abs/2401.10010']")
+
+
+@pytest.mark.slow
+def test_hostile_catalogue_builds_with_every_payload_inert(hostile: Project) -> None:
+    site = hostile.root / "site"
     assert hostile_site_problems(site, ALLOWED_HOSTS) == []
 
     for i, payload in enumerate(TEXT_PAYLOADS):
         page = BeautifulSoup((site / f"papers/hostile-{i}/index.html").read_text(), "html.parser")
         title = " ".join(f"Saliency {payload} {i}".split())
         # The heading keeps TeX as text for KaTeX (which runs with trust off); the head has it as plain text.
-        assert page.h1.get_text() == INLINE_MATH.sub(lambda m: f"\\({m['tex']}\\)", title)
+        assert page.h1.get_text() == as_katex_source(title)
         assert page.title.get_text() == f"{plain_title(title)} - Paper Catalogue"
         assert page.select_one('meta[name="citation_title"]')["content"] == plain_title(title)
         assert page.select_one('meta[name="description"]')["content"].startswith("We study saliency.")
@@ -243,22 +258,34 @@ hostile_text = (
 
 @pytest.mark.slow
 @settings(
-    max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "25")),
+    max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "6")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(title=hostile_text, author=hostile_text, abstract=hostile_text)
+@given(
+    papers=st.lists(
+        st.tuples(hostile_text, hostile_text, hostile_text),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda fields: normalised_title(fields[0]),
+    )
+)
 def test_generated_strings_never_inject_markup(
-    project: Project, capsys: pytest.CaptureFixture[str], title: str, author: str, abstract: str
+    project: Project, capsys: pytest.CaptureFixture[str], papers: list[tuple[str, str, str]]
 ) -> None:
+    # Each example builds one site of up to eight generated papers: the build, not the strings, is what costs.
     quoted = functools.partial(json.dumps, ensure_ascii=False)
-    project.add("fuzz", entry(title=quoted(title), authors=quoted([author]), abstract=quoted(abstract)))
+    for old in project.papers.glob("*.yaml"):
+        old.unlink()
+    for i, (title, author, abstract) in enumerate(papers):
+        project.add(f"fuzz-{i}", entry(title=quoted(title), authors=quoted([author]), abstract=quoted(abstract)))
     project.add("anchor", entry(title="Segmenting Salient Things"))
     code = main(["--root", str(project.root), "build"])
     out = capsys.readouterr().out
     assert code == 0, out
     site = project.root / "site"
     assert hostile_site_problems(site, ALLOWED_HOSTS) == []
-    page = BeautifulSoup((site / "papers/fuzz/index.html").read_text(), "html.parser")
-    assert page.h1.get_text() == title
-    assert author in page.select_one(".paper-authors").get_text()
+    for i, (title, author, _) in enumerate(papers):
+        page = BeautifulSoup((site / f"papers/fuzz-{i}/index.html").read_text(), "html.parser")
+        assert page.h1.get_text() == as_katex_source(title)
+        assert author in page.select_one(".paper-authors").get_text()

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from tests.conftest import REPO
+from tests.conftest import build
 from tests.synthetic import make_project
 
 pytestmark = pytest.mark.slow
+
+# Six times the seed's 79 papers: a link per paper on every page (about 150 bytes each) would add
+# over 60 KB to a page of about 30 KB here, far beyond the 1.2 bound. `make bench` measures 10,000.
+PAPERS = 500
 
 
 def median_paper_page(site: Path) -> float:
@@ -19,10 +22,7 @@ def median_paper_page(site: Path) -> float:
     return statistics.median(sizes)
 
 
-def test_median_paper_page_at_2000_papers_is_within_1_2_times_the_seed(tmp_path: Path) -> None:
-    seed_site = tmp_path / "seed-site"
-    assert main(["--root", str(REPO), "build", "--site-dir", str(seed_site)]) == 0
-    big = make_project(tmp_path / "big", 2000)
-    assert main(["--root", str(big), "build"]) == 0
-    ratio = median_paper_page(big / "site") / median_paper_page(seed_site)
-    assert ratio <= 1.2, f"median paper page grew {ratio:.2f}x from 79 to 2000 papers"
+def test_median_paper_page_at_500_papers_is_within_1_2_times_the_seed(seed_site: Path, tmp_path: Path) -> None:
+    big = build(make_project(tmp_path / "big", PAPERS))
+    ratio = median_paper_page(big) / median_paper_page(seed_site)
+    assert ratio <= 1.2, f"median paper page grew {ratio:.2f}x from 79 to {PAPERS} papers"

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, build, tracked_changes
 from tests.html import links, target_file
 
 pytestmark = pytest.mark.slow
@@ -24,23 +22,10 @@ def digest(site: Path) -> dict[str, str]:
     }
 
 
-def tracked_changes() -> str:
-    status = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True
-    )
-    return status.stdout
-
-
-@pytest.fixture(scope="module")
-def tracked_before_build() -> str:
-    return tracked_changes()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, tracked_before_build: str) -> Path:
-    out = tmp_path_factory.mktemp("seed") / "site"
-    assert main(["--root", str(REPO), "build", "--site-dir", str(out)]) == 0
-    return out
+@pytest.fixture
+def site(seed_site: Path) -> Path:
+    """The seed site, built once a session (conftest.py)."""
+    return seed_site
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
@@ -95,9 +80,7 @@ def test_paper_pages_are_not_in_the_nav(site: Path) -> None:
 
 
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "site"
-    assert main(["--root", str(REPO), "build", "--site-dir", str(again)]) == 0
-    assert digest(again) == digest(site)
+    assert digest(build(REPO, tmp_path / "site")) == digest(site)
 
 
 def test_build_changes_no_tracked_file(site: Path, tracked_before_build: str) -> None:
