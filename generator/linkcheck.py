@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import IO
 
 from generator.diagnostics import inert
 from generator.model import LinkKind, Paper
@@ -142,16 +143,16 @@ class _PublicHttpsRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(
         self,
         req: urllib.request.Request,
-        fp: object,
+        fp: IO[bytes],
         code: int,
         msg: str,
-        headers: object,
+        headers: http.client.HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
         refusal = redirect_refusal(newurl)
         if refusal:
             raise urllib.error.URLError(f"redirect to {newurl} not followed: {refusal}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 # Sends a request the way urllib.request.urlopen does, with the redirect rule above.

@@ -73,6 +73,7 @@ def _work(item: dict[str, Any]) -> CrossrefWork | None:
 def _issued(value: object) -> date | None:
     """Read `{"date-parts": [[2023, 6, 17]]}`; a missing month or day counts as the first."""
     try:
+        # Crossref may answer any shape; the except below turns a wrong one into "no date".
         parts = value["date-parts"][0]  # type: ignore[index]
         year, month, day = [*parts, 1, 1][:3]
         return date(int(year), int(month), int(day))
