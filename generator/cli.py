@@ -38,9 +38,11 @@ def cmd_check(args: argparse.Namespace, layout: SourceLayout) -> int:
     _print_diagnostics(diagnostics)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
-    read = len(sources.entry_names)
+    read = sum(not name.startswith(".") for name in sources.entry_names)  # hidden files are never read
+    wrong = {d.path for d in diagnostics if d.severity is Severity.ERROR}
+    valid = sum(paper.source not in wrong for paper in catalogue.papers)
     print(
-        f"checked {read} entry file(s): {len(catalogue.papers)} valid, {errors} error(s), {warnings} warning(s)",
+        f"checked {read} entry file(s): {valid} valid, {errors} error(s), {warnings} warning(s)",
         file=sys.stderr,
     )
     failed = errors > 0 or (args.strict and warnings > 0)

@@ -10,7 +10,8 @@ import pytest
 
 from generator.cli import main
 from generator.importer.entry_file import slugify
-from generator.importer.hf_page import PageFormatError, links, parse_page, short_name
+from generator.importer.hf_page import PageFormatError, linked_title, links, parse_page, short_name
+from generator.load.yaml_strict import parse_yaml
 from tests.conftest import REPO, SEED, Project
 from tests.golden import assert_golden, tree_text
 
@@ -103,3 +104,52 @@ def test_slugs() -> None:
 def test_page_without_date_line_is_a_clear_error() -> None:
     with pytest.raises(PageFormatError, match="no date line"):
         parse_page("Title\n\nAbstract\n", 2025)
+
+
+LINKED_PAGE = """\
+Mar 12
+
+[LLM Augmented LLMs: Expanding Capabilities through Composition](https://huggingface.co/papers/2401.02412)
+
+We compose an anchor model with augmenting models, and segmentation improves on every benchmark we tried.
+
+Deep Residual Learning for Image Recognition
+https://arxiv.org/abs/1512.03385v1
+Deeper neural networks are more difficult to train; residual learning eases training for segmentation.
+
+A Paper Without a Link
+An abstract long enough to be an abstract, which mentions segmentation and arXiv 2401.99999 in passing.
+"""
+
+
+def test_paper_links_on_a_pasted_page_give_arxiv_ids() -> None:
+    _, papers = parse_page(LINKED_PAGE, 2025)
+    assert [(p.title, p.arxiv) for p in papers] == [
+        ("LLM Augmented LLMs: Expanding Capabilities through Composition", "2401.02412"),
+        ("Deep Residual Learning for Image Recognition", "1512.03385"),
+        ("A Paper Without a Link", ""),  # an id in the abstract may be any paper's: not taken
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<a href="/papers/2401.02412" class="line-clamp-3">CALM</a>', ("CALM", "2401.02412")),
+        ("## [Title (v2)](https://huggingface.co/papers/2401.02412v2)", ("Title (v2)", "2401.02412")),
+        ("Deep Residual Learning https://arxiv.org/pdf/1512.03385.pdf", ("Deep Residual Learning", "1512.03385")),
+        ("Scaling to 2401.02412 tokens", ("Scaling to 2401.02412 tokens", "")),
+    ],
+)
+def test_linked_title(line: str, expected: tuple[str, str]) -> None:
+    assert linked_title(line) == expected
+
+
+def test_import_keeps_linked_arxiv_ids_and_the_seed_has_none(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project.write("page.txt", LINKED_PAGE)
+    assert main(["--root", str(project.root), "import", "hf-page", str(page), "--year", "2025"]) == 0
+    ids = {p.name: parse_yaml(p.read_text(encoding="utf-8")).data.get("arxiv") for p in project.papers.glob("*.yaml")}
+    assert sorted(ids.values(), key=str) == ["1512.03385", "2401.02412", None]
+    _, seed_papers = parse_page(SEED.read_text(encoding="utf-8"), 2025)
+    assert {p.arxiv for p in seed_papers} == {""}  # the seed dump is plain text: its links were lost in the paste

@@ -616,3 +616,38 @@ def test_resolve_help_explains_matching_and_politeness(capsys: pytest.CaptureFix
     text = " ".join(capsys.readouterr().out.split())
     for phrase in ("3 s between requests", "similarity >= 0.95", "--write", "extra.contact", ".build/resolve-cache/"):
         assert phrase in text
+
+
+def test_new_with_resolve_completes_what_it_wrote(
+    catalogue: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (catalogue.papers / "resnet.yaml").unlink()
+    _, transport = answered_by(monkeypatch, ANSWERS)
+    args = ["--title", "Deep Residual Learning for Image Recognition", "--abstract", "Residual nets ease segmentation."]
+    code, out, err = run(catalogue, capsys, "new", *args, "--listed", "2016-01-05", "--resolve")
+    assert code == 0 and "+++ b/site_src/papers/deep-residual-learning-for-image-recognition.yaml" in out
+    data = parse_yaml(entries(catalogue)["deep-residual-learning-for-image-recognition"]).data
+    assert (data["arxiv"], data["doi"], data["authors"][0]) == ("1512.03385", "10.1109/CVPR.2016.90", "Kaiming He")
+    assert len(transport.asked) == 2 and "resolved 1 entries: 1 matched" in err
+
+
+def test_import_with_resolve_completes_only_the_new_entries(
+    catalogue: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (catalogue.papers / "calm.yaml").unlink()
+    page = catalogue.write(
+        "page.txt",
+        "Mar 12\n\n[LLM Augmented LLMs: Expanding Capabilities through Composition](/papers/2401.02412)\n"
+        "We compose an anchor model with augmenting models, and segmentation improves on every benchmark.\n",
+    )
+    answers: dict[str, list[Answer]] = {**ANSWERS, arxiv_api.id_url("2401.02412"): [ok("arxiv-calm.xml")]}
+    _, transport = answered_by(monkeypatch, answers)
+    code, _, err = run(catalogue, capsys, "import", "hf-page", str(page), "--year", "2025", "--resolve")
+    assert code == 0
+    data = parse_yaml(entries(catalogue)["llm-augmented-llms-expanding-capabilities-through"]).data
+    assert (data["arxiv"], data["published"], len(data["authors"])) == ("2401.02412", "2024-01-04", 9)
+    assert [url for _, url, _ in transport.asked] == [
+        arxiv_api.id_url("2401.02412"),
+        crossref_search("LLM Augmented LLMs: Expanding Capabilities through Composition"),
+    ]
+    assert "resolved 1 entries: 1 matched" in err

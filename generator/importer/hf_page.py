@@ -12,6 +12,12 @@ from generator.validate.fields import MAX_TITLE, MONTH_ABBREVIATIONS
 _DATE_LINE = re.compile(r"^(?P<month>[A-Z][a-z]{2})[a-z]* (?P<day>[0-9]{1,2})$")
 _URL = re.compile(r"https?://[^\s{}<>\"'\\]+")
 _TRAILING = ".,;:!?)]}'\""
+# A paper's own page: Hugging Face Papers names it `/papers/<arXiv id>`, arXiv `/abs/<id>` (new-style ids).
+_PAPER_LINK = re.compile(
+    r"(?:https?://)?(?:(?:www\.)?huggingface\.co)?/papers/(?P<hf>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?"
+    r"|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(?P<arxiv>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?(?:\.pdf)?"
+)
+_MARKUP = re.compile(r"</?a\b[^>]*>|\[|\]\(\s*\)|\(\s*\)|^#+\s|[<>]")
 _SHORT_NAME = re.compile(r"^(?P<name>[^\s:]{2,30}):\s")
 _LINK_KINDS = (
     ("code", ("github.com", "gitlab.com")),
@@ -35,6 +41,7 @@ class PagePaper:
     title: str
     abstract: str
     line: int
+    arxiv: str = ""  # from a link to the paper's Hugging Face or arXiv page, when the paste kept one
 
 
 def parse_page(text: str, year: int) -> tuple[date, list[PagePaper]]:
@@ -53,16 +60,42 @@ def parse_page(text: str, year: int) -> tuple[date, list[PagePaper]]:
 
 def _pairs(lines: list[str], first: int) -> list[PagePaper]:
     filled = [(first + i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    filled = _links_joined(filled)
     if len(filled) % 2:
         raise PageFormatError(
             "a title has no abstract after it: expected title and abstract lines in pairs", filled[-1][0]
         )
     papers = []
-    for (line, title), (_, abstract) in zip(filled[::2], filled[1::2], strict=False):
+    for (line, title_line), (_, abstract) in zip(filled[::2], filled[1::2], strict=False):
+        title, arxiv = linked_title(title_line)
         if len(title) > MAX_TITLE or len(abstract) < len(title):
             raise PageFormatError(f"expected a title line here, got {title[:60]!r}...", line)
-        papers.append(PagePaper(title, abstract, line))
+        papers.append(PagePaper(title, abstract, line, arxiv))
     return papers
+
+
+def _links_joined(filled: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join a line that is only a paper link to the title line before it."""
+    joined: list[tuple[int, str]] = []
+    for line, text in filled:
+        if joined and _PAPER_LINK.fullmatch(text):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
+        else:
+            joined.append((line, text))
+    return joined
+
+
+def linked_title(line: str) -> tuple[str, str]:
+    """Return a title line's text and the arXiv id its paper link names (Hugging Face `/papers/<id>` or arXiv).
+
+    The line may be plain, a Markdown link `[Title](https://huggingface.co/papers/2401.02412)`, an HTML
+    anchor, or a title followed by the link.
+    """
+    link = _PAPER_LINK.search(line)
+    if link is None:
+        return line, ""
+    text = _MARKUP.sub(" ", _PAPER_LINK.sub(" ", line))
+    return " ".join(text.split()), link["hf"] or link["arxiv"]
 
 
 def short_name(title: str) -> str | None:

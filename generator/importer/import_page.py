@@ -34,7 +34,7 @@ def import_page(layout: SourceLayout, text: str, year: int) -> list[Outcome]:
     taken = set(sources.entry_names)
     outcomes = []
     for paper in papers:
-        draft = Draft(title=paper.title, abstract=paper.abstract)
+        draft = Draft(title=paper.title, abstract=paper.abstract, arxiv=paper.arxiv)
         existing = next((known[key] for key in identity_keys(draft) if key in known), None)
         if existing:
             outcomes.append(Outcome("skipped", existing, paper.title, "already in the catalogue"))
