@@ -22,6 +22,7 @@ from generator.resolve import arxiv_api, crossref_api, sources
 from generator.resolve.http import PoliteClient, Response, ServiceUnavailable
 from generator.resolve.matching import (
     NEAR_TITLE,
+    Candidate,
     Known,
     Status,
     match_arxiv,
@@ -31,7 +32,8 @@ from generator.resolve.matching import (
 )
 from generator.resolve.merge import MergeError, additions, with_fields
 from generator.resolve.progress import ProgressBar
-from generator.resolve.report import contact_problem, inert
+from generator.resolve.report import contact_problem, entry_lines
+from generator.resolve.resolver import Resolution
 from tests.conftest import Project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "resolve"
@@ -591,7 +593,9 @@ def test_contact_addresses(contact: str, problem: str) -> None:
 
 
 def test_service_text_is_printed_inert() -> None:
-    assert inert("Title\x1b[31m red\u202e") == "Title\\x1b[31m red\\u202e"
+    candidate = Candidate("arXiv 2401.00001", "Title\x1b[31m red\u202e", date(2024, 1, 1), 0.9, "title differs")
+    resolution = Resolution("site_src/papers/x.yaml", "ambiguous", "", "", candidates=(candidate,))
+    assert entry_lines(resolution)[1] == '  arXiv 2401.00001 "Title\\x1b[31m red\\u202e", 2024-01-01: title differs'
 
 
 def test_progress_bar_draws_on_a_terminal_only_for_long_runs() -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from datetime import date
 
+from generator.diagnostics import inert
 from generator.resolve.matching import Candidate
 from generator.resolve.resolver import Resolution, Run
 
@@ -21,11 +21,6 @@ def contact_problem(contact: str) -> str:
     if _PLACEHOLDER_DOMAINS.search(contact):
         return f"extra.contact in mkdocs.yml is the placeholder {contact!r}"
     return ""
-
-
-def inert(text: str) -> str:
-    """Return service text safe to print: control and format characters shown as escapes."""
-    return "".join(c.encode("unicode_escape").decode() if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
 
 
 def _candidate(candidate: Candidate) -> str:
