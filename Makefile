@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+SCHEMA := site_src/schema/paper.schema.json
 PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
@@ -28,6 +29,7 @@ site: $(STAMP)  ## production build into site/
 	$(PY) -m generator build
 
 test: $(STAMP) lint test-js  ## the whole test suite, after the lint, the type check and the JavaScript tests
+	find site_src/papers -name '*.yaml' -exec $(VENV)/bin/check-jsonschema --schemafile $(SCHEMA) {} +
 	$(PY) -m pytest
 
 lint: $(STAMP)  ## ruff (lint and format) and mypy --strict

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +118,11 @@ def test_permissions_start_empty_and_checkouts_keep_no_token(path: Path) -> None
     assert workflow["permissions"] == {}
     assert not {"pull_request_target", "workflow_run"} & set(workflow["on"])
     for job in workflow["jobs"].values():
-        assert job["permissions"] in ({"contents": "read"}, {"pages": "write", "id-token": "write"})
+        assert job["permissions"] in (
+            {"contents": "read"},
+            {"contents": "read", "pages": "read"},
+            {"pages": "write", "id-token": "write"},
+        )
         for step in job["steps"]:
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False
@@ -127,7 +133,10 @@ def test_deploy_job_alone_may_write_pages() -> None:
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    assert build["permissions"] == {"contents": "read"}
+    # configure-pages reads the site's Pages settings, which a private repository grants only with pages: read.
+    uses = [step.get("uses", "") for step in build["steps"]]
+    assert any(u.startswith("actions/configure-pages@") for u in uses)
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build"
     assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
@@ -171,3 +180,35 @@ def test_check_annotates_the_offending_line_on_github(
         "::error file=site_src/papers/bad.yaml,line=4,col=8::tags[0]: unknown tag 'saliancy' "
         "(did you mean 'saliency'?); use a key of site_src/tags.yaml or add the tag there",
     ]
+
+
+def test_the_published_schema_is_valid_ecma262_and_the_entries_match_it() -> None:
+    """Editors apply the schema with ECMA-262 regular expressions; check-jsonschema uses such an engine too."""
+    import regress
+
+    schema = json.loads((REPO / "site_src" / "schema" / "paper.schema.json").read_text(encoding="utf-8"))
+    patterns = list(_patterns(schema))
+    assert len(patterns) >= 5
+    for pattern in patterns:
+        regress.Regex(pattern, "u")
+    entries = sorted(str(p.relative_to(REPO)) for p in (REPO / "site_src" / "papers").glob("*.yaml"))
+    result = tool("check-jsonschema", "--schemafile", "site_src/schema/paper.schema.json", *entries)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _patterns(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                yield value
+            else:
+                yield from _patterns(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _patterns(item)
+
+
+def test_make_test_checks_the_entries_against_the_published_schema() -> None:
+    recipe = subprocess.run(["make", "-n", "test"], cwd=REPO, capture_output=True, text=True, timeout=60).stdout
+    assert "check-jsonschema --schemafile site_src/schema/paper.schema.json {} +" in recipe
+    assert recipe.index("check-jsonschema") < recipe.index("-m pytest")
