@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -144,3 +148,20 @@ def test_use_directory_urls_false_is_refused_with_a_message(
         == "error: mkdocs.yml: use_directory_urls must stay true; generated pages link to folder addresses\n"
     )
     assert not (project.root / "site").exists()
+
+
+@pytest.mark.slow
+def test_plain_mkdocs_build_sanitises_too(project: Project, tmp_path: Path) -> None:
+    """`render --out` followed by plain `mkdocs build`, as the README allows, still runs the nh3 hook."""
+    shutil.copytree(REPO / "generator", project.root / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    project.add("good", entry())
+    assert main(["--root", str(project.root), "render", "--out", str(project.root / ".build" / "docs")]) == 0
+    page = project.root / ".build" / "docs" / "papers" / "good.md"
+    page.write_text(page.read_text() + '\n<p onclick="alert(1)">x<script>alert(2)</script></p>\n')
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    built = subprocess.run([str(mkdocs), "build", "--quiet"], cwd=project.root, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    html = (project.root / "site/papers/good/index.html").read_text()
+    article = html[html.index("<article") : html.index("</article>")]
+    assert "alert(" not in article and "onclick" not in article

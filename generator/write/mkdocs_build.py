@@ -26,8 +26,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.write.errors import BuildFailed
 
-# Kept out of mkdocs.yml so the file stays standard (and portable to Zensical); both our build and
-# our preview server pass it in.
+# mkdocs.yml names the same hook (relative to itself) for plain `mkdocs build`; our build and preview
+# pass its absolute path instead, so a config copied without generator/ beside it still builds.
 HOOKS = [str(Path(__file__).with_name("sanitise.py"))]
 # A paper's docs page is papers/<slug>.md (render/views.py: page_path); papers/index.md lists them.
 PAPER_PAGE = re.compile(r"papers/(?!index\.md$)[^/]+\.md")
