@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from generator.diagnostics import Diagnostic, error
 from generator.load.sources import LoadedFile
 from generator.model import Paper
+from generator.reserved import is_reserved
 from generator.validate import fields
 from generator.validate.messages import describe, schema_diagnostics
 from generator.validate.schema import ENTRY_FIELDS, PaperEntry
@@ -22,6 +23,17 @@ def slug_problems(file: LoadedFile) -> list[Diagnostic]:
     slug = PurePosixPath(file.path).stem
     if len(slug) > SLUG_MAX:
         return [error(file.path, 1, 1, f"file name '{slug}' is {len(slug)} characters; the limit is {SLUG_MAX}")]
+    if is_reserved(slug):
+        folded = slug.casefold()
+        return [
+            error(
+                file.path,
+                1,
+                1,
+                f"file name '{slug}' is reserved: the site uses papers/{folded}/ for its own pages; "
+                f"rename the file, e.g. '{folded}-paper.yaml'",
+            )
+        ]
     if not re.fullmatch(fields.KEY_PATTERN, slug):
         suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "my-paper"
         return [

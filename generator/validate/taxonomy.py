@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from generator.diagnostics import Diagnostic, error
 from generator.load.sources import LoadedFile
 from generator.model import Entity, Tag
+from generator.reserved import is_reserved
 from generator.validate import fields
 from generator.validate.messages import describe, did_you_mean, schema_diagnostics
 from generator.validate.schema import EntityEntry, TagEntry
@@ -16,7 +17,7 @@ from generator.validate.schema import EntityEntry, TagEntry
 FileEntry = TypeVar("FileEntry", bound=BaseModel)
 
 
-def _entries(file: LoadedFile, model: type[FileEntry]) -> tuple[dict[str, FileEntry], list[Diagnostic]]:
+def _entries(file: LoadedFile, model: type[FileEntry], folder: str) -> tuple[dict[str, FileEntry], list[Diagnostic]]:
     data = file.document.data
     if not isinstance(data, dict):
         return {}, [error(file.path, 1, 1, f"expected a mapping of key: fields, got {describe(data)}")]
@@ -27,6 +28,10 @@ def _entries(file: LoadedFile, model: type[FileEntry]) -> tuple[dict[str, FileEn
             fields.key(key)
         except ValueError as exc:
             problems.append(error(file.path, *file.document.key_mark((key,)), str(exc)))
+            continue
+        if is_reserved(key):
+            message = f"key '{key}' is reserved: the site uses {folder}/{key}/ for its own pages; choose another key"
+            problems.append(error(file.path, *file.document.key_mark((key,)), message))
             continue
         if not isinstance(value, dict):
             problems.append(
@@ -46,7 +51,7 @@ def _entries(file: LoadedFile, model: type[FileEntry]) -> tuple[dict[str, FileEn
 
 def validate_tags(file: LoadedFile) -> tuple[dict[str, Tag], list[Diagnostic]]:
     """Return the taxonomy's tags; parents must exist and form no cycle."""
-    entries, problems = _entries(file, TagEntry)
+    entries, problems = _entries(file, TagEntry, "tags")
     tags = {key: Tag(key, e.name, e.description, e.parent, tuple(e.aliases)) for key, e in entries.items()}
     for tag in tags.values():
         if tag.parent is not None and tag.parent not in tags:
@@ -77,7 +82,7 @@ def validate_tags(file: LoadedFile) -> tuple[dict[str, Tag], list[Diagnostic]]:
 
 def validate_entities(file: LoadedFile) -> tuple[dict[str, Entity], list[Diagnostic]]:
     """Return the gazetteer's entities; an alias may name only one entity."""
-    entries, problems = _entries(file, EntityEntry)
+    entries, problems = _entries(file, EntityEntry, "entities")
     entities = {
         key: Entity(key, e.name, e.kind, e.description, tuple(e.aliases) or (e.name,), e.url)
         for key, e in entries.items()
