@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -93,6 +94,25 @@ class _StrictLoader(yaml.composer.Composer, CParser, yaml.resolver.BaseResolver)
             self._open.pop()
 
 
+# The characters YAML 1.1 lets a stream hold ("printable"); libyaml's reader refuses any other.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _char_position(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based (line, column) of character `index`, counting characters, not bytes."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _within(text: str, position: tuple[int, int]) -> tuple[int, int]:
+    """Return `position`, or the file's last character when a mark points past the end (such as EOF)."""
+    line, col = position
+    lines = text.split("\n")
+    if line < len(lines) or (line == len(lines) and col <= len(lines[-1])):
+        return position
+    return _char_position(text, max(len(text.rstrip("\n")) - 1, 0))
+
+
 def parse_yaml(text: str) -> Document:
     """Parse one YAML document strictly; raise YamlProblem with its position."""
     try:
@@ -101,14 +121,15 @@ def parse_yaml(text: str) -> Document:
     except YamlProblem:
         raise
     except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        # libyaml reports a byte offset; the position is the first character YAML cannot hold.
+        bad = _NOT_YAML.search(text)
+        line, col = _char_position(text, bad.start() if bad else 0)
         raise YamlProblem(f"character U+{exc.character:04X} is not allowed in YAML; delete it", line, col) from None
     except yaml.composer.ComposerError as exc:
-        line, col = _position(exc.problem_mark or exc.context_mark)
+        line, col = _within(text, _position(exc.problem_mark or exc.context_mark))
         raise YamlProblem("a file holds exactly one YAML document; remove the extra '---'", line, col) from None
     except yaml.MarkedYAMLError as exc:
-        line, col = _position(exc.problem_mark or exc.context_mark)
+        line, col = _within(text, _position(exc.problem_mark or exc.context_mark))
         raise YamlProblem(f"invalid YAML: {exc.problem or exc.context}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"invalid YAML: {exc}", 1, 1) from None
