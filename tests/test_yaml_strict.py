@@ -33,7 +33,12 @@ def test_positions_are_one_based() -> None:
         ("a: " + "[" * 40 + "]" * 40 + "\n", 1, 11, "nesting deeper than 8 levels is not allowed"),
         ("", 1, 1, "the file is empty; expected a mapping of fields"),
         ("a: 1\n---\nb: 2\n", 2, 1, "a file holds exactly one YAML document; remove the extra '---'"),
-        ("a: [b\n", 2, 1, "invalid YAML: did not find expected ',' or ']'"),
+        (
+            "a: [b\n",
+            1,
+            5,
+            "invalid YAML: did not find expected ',' or ']'",
+        ),  # the end of the stream, shown at the last character
         ('a: "\\ud83d\\ude00"\n', 1, 7, "invalid YAML: found invalid Unicode character escape code"),
     ],
 )
