@@ -1,5 +1,6 @@
 // The module layout (README "JavaScript"): entry points in theme/assets/, pure modules in lib/, DOM modules in ui/.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { test } from "node:test";
@@ -21,6 +22,30 @@ test("every import is a relative path to a module of the site, which exists", ()
     for (const specifier of imports(file)) {
       assert.match(specifier, /^\.\.?\/.*\.js$/, `${relative(ASSETS, file)} imports ${specifier}`);
       assert.ok(existsSync(resolve(dirname(file), specifier)), `${relative(ASSETS, file)} imports missing ${specifier}`);
+    }
+  }
+});
+
+test("every module parses as an ES module", () => {
+  // One child process parses them all: vm.SourceTextModule compiles a module without running it.
+  const parse = `const vm = require("node:vm"); const fs = require("node:fs");
+    for (const file of JSON.parse(process.argv[1])) {
+      try { new vm.SourceTextModule(fs.readFileSync(file, "utf8"), { identifier: file }); }
+      catch (error) { console.log(file + ": " + error.message); }
+    }`;
+  const run = spawnSync(process.execPath, ["--experimental-vm-modules", "--no-warnings", "-e", parse, JSON.stringify(modules)], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, "");
+});
+
+test("every name a module imports is one its module exports", () => {
+  const exported = (file) =>
+    new Set([...code(file).matchAll(/\bexport\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+  for (const file of modules) {
+    for (const m of code(file).matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+      const target = resolve(dirname(file), m[2]);
+      const names = m[1].split(",").map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean);
+      for (const name of names) assert.ok(exported(target).has(name), `${relative(ASSETS, file)} imports ${name}, which ${m[2]} does not export`);
     }
   }
 });

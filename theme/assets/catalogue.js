@@ -1,7 +1,8 @@
 /* The "All papers" table: filter, sort and paginate the catalogue's rows in the browser. table.json
    names the pieces of rows ({tags, count, pieces}, newest first): the table shows the first piece at
-   once and takes in the others as they arrive, one after another. Only one page of rows is ever in the DOM. The state lives in the URL (see lib/table-state.js); the rows' logic is
-   in lib/table-rows.js; this module only draws them and listens. */
+   once and takes in the others as they arrive, one after another. Only one page of rows is ever in
+   the DOM. The state lives in the URL (see lib/table-state.js); the rows' logic is in
+   lib/table-rows.js; this module only draws them and listens. */
 import { humanDate } from "./lib/dates.js";
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
 import { compareRows, filterRows, parseTable, tagChoices, tagCounts } from "./lib/table-rows.js";
