@@ -125,6 +125,7 @@ class Enriched:
     tag_cooccurrence: dict[str, tuple[tuple[str, int], ...]]
     authors: dict[str, Author]  # by key
     issues: dict[str, dict[str, Issue]]  # by kind, then key, oldest first
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # each paper's (x, y) on the map
 
     @cached_property
     def paper(self) -> dict[str, Paper]:

@@ -102,6 +102,7 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
         authors=html_text(", ".join(paper.authors)) if paper.authors else None,
         buttons=external_buttons(paper),
         tags=[tag_link(page, enriched, key) for key in paper.tags],
+        map_href=Markup(f"{href(page, 'map/index.md')}?p={paper.slug}"),  # slugs are [a-z0-9-], safe in a URL
         abstract=md_paragraphs(paper.abstract),
         related=related,
         mentions=[entity_link(page, enriched, key) for key in enriched.mentions.get(paper.slug, ())],

@@ -7,6 +7,7 @@ from generator.model import Enriched
 from generator.render import pages
 from generator.render.exports import render_exports
 from generator.render.feeds import render_feeds
+from generator.render.map_page import render_map
 from generator.render.sitemaps import render_sitemaps, robots_txt
 from generator.render.templating import environment
 from generator.render.views import page_path
@@ -30,6 +31,7 @@ def render_site(enriched: Enriched, settings: SiteSettings, static_pages: dict[s
         files.update(pages.entity_pages(env, enriched, key))
     files.update(render_feeds(enriched, settings))
     files.update(render_exports(enriched, settings))
+    files.update(render_map(enriched))
     # The home page names the sitemaps, which list every page, the home page included.
     pages_md = [name for name in (*static_pages, *files, "index.md") if name.endswith(".md")]
     sitemaps = render_sitemaps(enriched, settings, pages_md)

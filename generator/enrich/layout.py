@@ -1,0 +1,108 @@
+"""A 2-D map of the catalogue: t-SNE of a fixed sample of papers, the rest placed among their nearest.
+
+t-SNE (openTSNE, spectral initialisation, fixed seed) lays out the LANDMARKS papers whose slug hashes
+are smallest, from the cosine distances of their TF-IDF rows; every other paper goes to the similarity-weighted mean of its
+NEAREST closest landmarks, plus a small offset from its own slug hash. So the cost is a constant plus
+one pass over the catalogue, the layout is the same for the same catalogue, and adding a few papers
+rarely changes the landmarks. The result is rotated to its principal axes and each axis flipped to
+a fixed skew, so that a small change of input does not mirror the whole map.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from generator.model import Paper
+
+LANDMARKS = 600
+NEAREST = 8
+ITERATIONS = 250
+EXAGGERATION = 4.0
+GRID = 4095  # coordinates are integers 0..GRID on both axes
+JITTER = 0.01  # of the map's extent, so papers with one text do not hide each other
+CHUNK = 4096
+
+
+def map_positions(papers: Sequence[Paper], weights: sparse.csr_matrix) -> dict[str, tuple[int, int]]:
+    """Return each paper's (x, y) on the map, integers in 0..GRID, from its unit TF-IDF row."""
+    if not papers:
+        return {}
+    hashes = np.array([_hash(p.slug) for p in papers], dtype=np.uint64)
+    if len(papers) < 4 or weights.shape[1] < 2:
+        points = np.stack([(hashes % 1000).astype(np.float64), (hashes // 1000 % 1000).astype(np.float64)], axis=1)
+        return _on_grid(papers, points)
+    landmarks = np.sort(np.argsort(hashes, kind="stable")[: min(LANDMARKS, len(papers))])
+    placed = _tsne(weights[landmarks])
+    points = _place(weights, weights[landmarks], placed)
+    points[landmarks] = placed
+    points = _canonical(points)
+    extent = float(np.ptp(points, axis=0).max()) or 1.0
+    offsets = np.stack([(hashes % 2003) / 2003.0, (hashes // 2003 % 2011) / 2011.0], axis=1) - 0.5
+    return _on_grid(papers, points + JITTER * extent * offsets)
+
+
+def _hash(slug: str) -> int:
+    return int.from_bytes(hashlib.blake2b(slug.encode(), digest_size=8).digest(), "little")
+
+
+def _tsne(vectors: sparse.csr_matrix) -> np.ndarray:
+    """Return a deterministic 2-D t-SNE layout of a few hundred unit rows, from their cosine distances."""
+    from openTSNE import TSNE  # imported here: only the map needs it
+
+    distances = np.clip(1 - (vectors @ vectors.T).toarray(), 0, 2).astype(np.float64)
+    np.fill_diagonal(distances, 0)
+    perplexity = float(min(30, max(2, (vectors.shape[0] - 1) // 3)))
+    embedding = TSNE(
+        n_components=2,
+        perplexity=perplexity,
+        initialization="spectral",
+        metric="precomputed",
+        neighbors="exact",
+        negative_gradient_method="bh",
+        n_iter=ITERATIONS,
+        # No early exaggeration, then a mild one throughout: the layout keeps more global structure and
+        # no longer depends chaotically on small changes of the catalogue (`make eval`-style check in tests).
+        early_exaggeration_iter=0,
+        exaggeration=EXAGGERATION,
+        random_state=0,
+        n_jobs=1,
+        verbose=False,
+    ).fit(distances)
+    return np.asarray(embedding, dtype=np.float64)
+
+
+def _place(vectors: sparse.csr_matrix, landmarks: sparse.csr_matrix, placed: np.ndarray) -> np.ndarray:
+    """Return each vector's position: the mean of its nearest landmarks' positions, weighted by similarity."""
+    k = min(NEAREST, landmarks.shape[0])
+    points = np.empty((vectors.shape[0], 2), dtype=np.float64)
+    for start in range(0, vectors.shape[0], CHUNK):
+        similarity = (vectors[start : start + CHUNK] @ landmarks.T).toarray()
+        nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+        weight = np.maximum(np.take_along_axis(similarity, nearest, axis=1), 0) ** 4 + 1e-9
+        points[start : start + CHUNK] = np.einsum("nk,nkd->nd", weight, placed[nearest]) / weight.sum(axis=1)[:, None]
+    return points
+
+
+def _canonical(points: np.ndarray) -> np.ndarray:
+    """Return the points centred, rotated to their principal axes, each axis flipped to a positive skew."""
+    centred = points - points.mean(axis=0)
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    rotated = centred @ vectors[:, ::-1]
+    signs = np.where((rotated**3).sum(axis=0) < 0, -1.0, 1.0)
+    return rotated * signs
+
+
+def _on_grid(papers: Sequence[Paper], points: np.ndarray) -> dict[str, tuple[int, int]]:
+    """Return the points as integers 0..GRID, by slug: centred on their median, scaled by a robust extent.
+
+    A far-out point or two would otherwise set the scale of the whole map, and move every point when
+    they move; those few are drawn at the edge instead.
+    """
+    centre = np.median(points, axis=0)
+    reach = float(np.percentile(np.abs(points - centre), 99.5, axis=0).max()) or 1.0
+    grid = np.rint((np.clip((points - centre) / reach, -1, 1) + 1) / 2 * GRID).astype(int)
+    return {p.slug: (int(x), int(y)) for p, (x, y) in zip(papers, grid.tolist(), strict=True)}
