@@ -93,7 +93,8 @@ def _canonical(points: np.ndarray) -> np.ndarray:
     _, vectors = np.linalg.eigh(centred.T @ centred)
     rotated = centred @ vectors[:, ::-1]
     signs = np.where((rotated**3).sum(axis=0) < 0, -1.0, 1.0)
-    return rotated * signs
+    canonical: np.ndarray = rotated * signs
+    return canonical
 
 
 def _on_grid(papers: Sequence[Paper], points: np.ndarray) -> dict[str, tuple[int, int]]:
