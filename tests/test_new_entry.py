@@ -490,11 +490,12 @@ def test_draft_override_keeps_unknown_fields_and_merges_links() -> None:
     [
         (
             urllib.error.HTTPError("u", 503, "Service Unavailable", {}, None),  # type: ignore[arg-type]
-            "the arXiv API answered HTTP 503 for https://export.arxiv.org/api/query?id_list=1; try again later",
+            "export.arxiv.org did not answer after 4 attempts (last: HTTP 503); try again later; or use --bibtex",
         ),
         (
             urllib.error.URLError("Name or service not known"),
-            "could not reach the arXiv API (Name or service not known); check the connection or use --bibtex",
+            "could not reach export.arxiv.org (<urlopen error Name or service not known>); check the connection; "
+            "or use --bibtex",
         ),
     ],
 )
@@ -506,6 +507,8 @@ def test_http_get_turns_failures_into_source_errors(
         raise error
 
     monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    slept: list[float] = []
     with pytest.raises(SourceError) as raised:
-        http_get("https://export.arxiv.org/api/query?id_list=1")  # the real one: imported before any patching
+        http_get("https://export.arxiv.org/api/query?id_list=1", sleep=slept.append)  # the real one, unpatched
     assert str(raised.value) == message
+    assert slept == ([5.0, 10.0, 20.0] if "HTTP 503" in message else [])  # a busy server is asked again

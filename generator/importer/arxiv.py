@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
+import time
 from collections.abc import Callable
 from urllib.parse import urlencode
 from xml.etree import ElementTree
@@ -12,11 +11,12 @@ from xml.etree import ElementTree
 from generator.identity import unversioned
 from generator.importer.draft import Draft, SourceError, bare_doi, one_line, paragraph_text
 from generator.importer.hf_page import links
+from generator.resolve.http import PoliteClient, ServiceUnavailable
 from generator.validate import fields
 
 API_URL = "https://export.arxiv.org/api/query"
 TIMEOUT = 30.0
-MAX_RESPONSE_BYTES = 2_000_000
+USER_AGENT = "paper-catalogue (python -m generator new)"
 _NS = {"atom": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom"}
 _PREFIXES = re.compile(r"^(arxiv:|https?://(www\.|export\.)?arxiv\.org/(abs|pdf)/)", re.IGNORECASE)
 
@@ -74,20 +74,13 @@ def _text(element: ElementTree.Element, path: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
-def http_get(url: str) -> bytes:
-    """Return the body of a GET request, or raise SourceError when the service can't be reached."""
-    request = urllib.request.Request(url, headers={"User-Agent": "paper-catalogue (python -m generator new)"})
+def http_get(url: str, sleep: Callable[[float], None] = time.sleep) -> bytes:
+    """Return the body of a GET through the one HTTP client (it retries on 429, 5xx and timeouts), or raise SourceError."""
+    client = PoliteClient(user_agent=USER_AGENT, intervals={}, timeout=TIMEOUT, sleep=sleep)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            body: bytes = response.read(MAX_RESPONSE_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise SourceError(f"the arXiv API answered HTTP {exc.code} for {url}; try again later") from None
-    except (urllib.error.URLError, TimeoutError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise SourceError(f"could not reach the arXiv API ({reason}); check the connection or use --bibtex") from None
-    if len(body) > MAX_RESPONSE_BYTES:
-        raise SourceError(f"the arXiv API answer for {url} is larger than {MAX_RESPONSE_BYTES} bytes")
-    return body
+        return client.get(url)
+    except ServiceUnavailable as exc:
+        raise SourceError(f"{exc}; or use --bibtex") from None
 
 
 def arxiv_draft(text: str, fetch: Fetch) -> Draft:

@@ -38,14 +38,17 @@ def urllib_transport(url: str, headers: Mapping[str, str], timeout: float) -> Re
     request = urllib.request.Request(url, headers=dict(headers))
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
-            body: bytes = answer.read(MAX_RESPONSE_BYTES)
-            return Response(answer.status, body, {k.lower(): v for k, v in answer.headers.items()})
+            body: bytes = answer.read(MAX_RESPONSE_BYTES + 1)
+            answered = {k.lower(): v for k, v in answer.headers.items()}
     except urllib.error.HTTPError as exc:
         return Response(exc.code, b"", {k.lower(): v for k, v in exc.headers.items()})
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, socket.timeout | TimeoutError):
             raise TimeoutError(str(exc.reason)) from None
         raise
+    if len(body) > MAX_RESPONSE_BYTES:
+        raise ServiceUnavailable(f"the answer for {url} is larger than {MAX_RESPONSE_BYTES} bytes")
+    return Response(answer.status, body, answered)
 
 
 def _retry_after(response: Response) -> float | None:
@@ -91,8 +94,7 @@ class PoliteClient:
             problem = f"HTTP {response.status}"
             delay = _retry_after(response) or delay
         raise ServiceUnavailable(
-            f"{host} did not answer after {self.attempts} attempts (last: {problem}); "
-            "try again later: what was fetched is cached under .build/ and will not be asked again"
+            f"{host} did not answer after {self.attempts} attempts (last: {problem}); try again later"
         )
 
     def _wait_turn(self, host: str) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 from generator.diagnostics import inert
 from generator.resolve.matching import Candidate
 from generator.resolve.resolver import Resolution, Run
+from generator.resolve.sources import CACHE_FOLDER
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _PLACEHOLDER_DOMAINS = re.compile(r"(\.invalid|\.example|\.test|\.localhost|@example\.(com|org|net))$", re.IGNORECASE)
@@ -63,4 +64,5 @@ def summary(run: Run, requests: int, written: bool) -> str:
     if run.stopped:
         left = len(run.untried)
         line += f"\nerror: stopped with {left} {'entry' if left == 1 else 'entries'} not tried: {inert(run.stopped)}"
+        line += f"; what was fetched is kept under {CACHE_FOLDER}/ and will not be asked again"
     return line
