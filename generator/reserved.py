@@ -31,6 +31,8 @@ RESERVED_NAMES = frozenset(
         "months",
         "authors",
         "map",
+        "points",  # the map's data files: map/points.json, map/titles-<n>.json
+        "titles",
         # what MkDocs, the theme and Pagefind add
         "404",
         "assets",
