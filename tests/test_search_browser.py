@@ -144,7 +144,10 @@ def test_tag_means_a_tag_key_in_the_table_and_in_search_and_old_name_links_still
     wait_ready(page)
     assert page.locator(".search-page__list > li").count() == tagged(TAG_KEY)
     assert page.is_checked(f".search-page__facet input[value='{TAG_KEY}']")
-    # A link from before keys were used everywhere names the tag; the page reads it as the key.
+    # A link from before keys were used everywhere names the tag; both pages read it as the key.
+    page.goto(base_url + f"papers/?tag={quote(tag_name(TAG_KEY))}", wait_until="networkidle")
+    wait_for_query(page, "/papers/", {"tag": [TAG_KEY]})
+    assert page.locator(".paper-table tbody tr").count() == tagged(TAG_KEY)
     page.goto(base_url + f"search/?tag={quote(tag_name(TAG_KEY))}", wait_until="networkidle")
     wait_for_query(page, "/search/", {"tag": [TAG_KEY]})
     wait_ready(page)
