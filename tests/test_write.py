@@ -36,6 +36,7 @@ def test_site_dir_cannot_point_at_the_project_or_its_sources(tmp_path: Path, bad
         check_site_dir(tmp_path, tmp_path / bad)
 
 
+@pytest.mark.slow
 def test_failed_build_leaves_the_previous_site_intact(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     project.add("good", entry())
     project.add("also-good", entry(title="Segmenting Salient Things"))
@@ -50,6 +51,7 @@ def test_failed_build_leaves_the_previous_site_intact(project: Project, capsys: 
     assert digest(project.root / "site") == before
 
 
+@pytest.mark.slow
 def test_mkdocs_failure_leaves_the_previous_site_intact(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     project.add("good", entry())
     assert main(["--root", str(project.root), "build"]) == 0
@@ -79,6 +81,7 @@ def test_site_dir_in_mkdocs_yml_is_checked_too(
     assert digest(project.root / "site_src") == before
 
 
+@pytest.mark.slow
 def test_generated_pages_pass_through_the_sanitiser(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     """Should an escaping bug ever let markup through, nh3 still strips it from the built page."""
     import generator.pipeline as pipeline
@@ -113,6 +116,7 @@ def test_sanitiser_leaves_hand_written_pages_alone() -> None:
     assert on_page_content(raw, page=paper) == "<p></p>"
 
 
+@pytest.mark.slow
 def test_paper_pages_built_in_parts_are_the_pages_one_process_builds(seed_site: Path, tmp_path: Path) -> None:
     # The seed site is small enough for one process (processes_for(79) == 1); the publisher adds
     # Pagefind's bundle and its marker file beside what MkDocs built.
