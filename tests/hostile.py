@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.html import LOADED_LINK_RELS, page_url, pages, target_file
+from tests.html import LOADED_LINK_RELS, attr, page_url, pages, target_file
 
 # Text payloads that must show as text wherever an entry's fields appear.
 TEXT_PAYLOADS = [
@@ -55,33 +55,31 @@ def hostile_site_problems(site: Path, allowed_hosts: set[str]) -> list[str]:
                     ):
                         problems.append(f"{relative}: {element.name} {name}={item!r}")
         for script in soup.find_all("script"):
-            src = script.get("src")
+            src = attr(script, "src")
             if src:
                 if target_file(site, _absolute(base, src)) is None:
                     problems.append(f"{relative}: script from another host {src}")
-            elif script.get("type") not in OWN_SCRIPT_TYPES and _inline_script_unknown(script.string or ""):
-                problems.append(f"{relative}: unexpected inline script {script.string[:80]!r}")
+            elif attr(script, "type") not in OWN_SCRIPT_TYPES and _inline_script_unknown(code := script.string or ""):
+                problems.append(f"{relative}: unexpected inline script {code[:80]!r}")
         for tag in ("iframe", "object", "embed", "style", "base", "frame"):
             for element in soup.find_all(tag):
                 problems.append(f"{relative}: {tag} element {str(element)[:80]}")
         for element in soup.find_all(["img", "video", "audio", "source", "link", "form", "input", "meta"]):
-            if element.name == "link" and not LOADED_LINK_RELS & set(element.get("rel", [])):
+            if element.name == "link" and not LOADED_LINK_RELS & set(attr(element, "rel").split()):
                 continue
-            if element.name == "meta" and element.get("http-equiv", "").lower() == "refresh":
+            if element.name == "meta" and attr(element, "http-equiv").lower() == "refresh":
                 problems.append(f"{relative}: meta refresh")
-            for attr in ("src", "href", "action", "srcset"):
-                if element.get(attr) and target_file(site, _absolute(base, element[attr])) is None:
-                    problems.append(f"{relative}: {element.name} loads {element[attr]}")
+            for name in ("src", "href", "action", "srcset"):
+                url = attr(element, name)
+                if url and target_file(site, _absolute(base, url)) is None:
+                    problems.append(f"{relative}: {element.name} loads {url}")
         for anchor in soup.find_all("a", href=True):
-            if anchor["href"].startswith("https://") and anchor.get_text() == anchor["href"]:
+            href = attr(anchor, "href")
+            if href.startswith("https://") and anchor.get_text() == href:
                 continue  # an https address written in an abstract links to itself, showing where it goes
-            host = re.match(r"https?://([^/]+)", _absolute(base, anchor["href"]))
-            if (
-                host
-                and target_file(site, _absolute(base, anchor["href"])) is None
-                and host.group(1) not in allowed_hosts
-            ):
-                problems.append(f"{relative}: link to unexpected host {anchor['href']}")
+            host = re.match(r"https?://([^/]+)", _absolute(base, href))
+            if host and target_file(site, _absolute(base, href)) is None and host.group(1) not in allowed_hosts:
+                problems.append(f"{relative}: link to unexpected host {href}")
     return problems
 
 

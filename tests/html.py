@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 BASE = "http://site.test/"
 RESOURCE_ATTRS = {
@@ -26,6 +26,21 @@ def pages(site: Path) -> Iterator[tuple[str, BeautifulSoup]]:
     """Yield (url path, parsed page) for every HTML file of the site."""
     for path in sorted(site.rglob("*.html")):
         yield path.relative_to(site).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def one(soup: Tag, selector: str) -> Tag:
+    """Return the first element `selector` matches in `soup`; fail the test when none does."""
+    found = soup.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found
+
+
+def attr(element: Tag, name: str) -> str:
+    """Return attribute `name` of `element` as one string: "" when absent, a list attribute (class, rel) space-joined."""
+    value = element.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
 
 
 def page_url(relative: str) -> str:
@@ -54,9 +69,8 @@ def links(site: Path) -> Iterator[tuple[str, str, str]]:
     for relative, soup in pages(site):
         base = page_url(relative)
         for element in soup.find_all(["a", *RESOURCE_ATTRS]):
-            if element.name == "link" and not LOADED_LINK_RELS & set(element.get("rel", [])):
+            if element.name == "link" and not LOADED_LINK_RELS & set(attr(element, "rel").split()):
                 continue
-            attr = "href" if element.name in ("a", "link") else RESOURCE_ATTRS[element.name]
-            value = element.get(attr)
+            value = attr(element, "href" if element.name in ("a", "link") else RESOURCE_ATTRS[element.name])
             if value and not value.startswith(("mailto:",)):
                 yield relative, element.name, urljoin(base, value)

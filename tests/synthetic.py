@@ -7,18 +7,19 @@ import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from generator.importer.entry_file import entry_text
 from generator.load.yaml_strict import parse_yaml
 from tests.conftest import REPO
 
 
-def seed_entries() -> list[dict]:
+def seed_entries() -> list[dict[str, Any]]:
     """Return the committed seed entries as plain data."""
     return [parse_yaml(p.read_text(encoding="utf-8")).data for p in sorted((REPO / "site_src/papers").glob("*.yaml"))]
 
 
-def synthetic_entries(count: int, seed: int = 7) -> list[tuple[str, dict]]:
+def synthetic_entries(count: int, seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
     """Return `count` distinct (slug, entry) pairs mixing sentences and tags of seed papers."""
     rng = random.Random(seed)
     seeds = seed_entries()

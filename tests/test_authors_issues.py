@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -11,9 +12,9 @@ from generator.enrich.issues import issues_by_date, week_key
 from generator.model import Paper
 
 
-def paper(slug: str, authors: tuple[str, ...] = (), listed: date = date(2025, 3, 12), **extra: object) -> Paper:
-    fields: dict[str, object] = {"title": slug.title(), "abstract": "A.", "tags": ("t",), "source": "s", **extra}
-    return Paper(slug=slug, authors=authors, listed=listed, **fields)  # type: ignore[arg-type]
+def paper(slug: str, authors: tuple[str, ...] = (), listed: date = date(2025, 3, 12), **extra: Any) -> Paper:
+    fields: dict[str, Any] = {"title": slug.title(), "abstract": "A.", "tags": ("t",), "source": "s", **extra}
+    return Paper(slug=slug, authors=authors, listed=listed, **fields)
 
 
 @pytest.mark.parametrize(

@@ -10,32 +10,35 @@ import jsonschema
 import pydantic
 import pytest
 
+from generator.diagnostics import Diagnostic
 from generator.load.sources import SCHEMA_PATH, SourceLayout
 from generator.load.yaml_strict import parse_yaml
+from generator.model import Catalogue
 from generator.pipeline import checked_catalogue
 from generator.validate.schema import paper_json_schema
 from tests.conftest import REPO
 
 LAYOUT = SourceLayout(REPO)
+Checked = tuple[Catalogue, list[Diagnostic]]
 
 
 @pytest.fixture(scope="module")
-def checked() -> tuple:
+def checked() -> Checked:
     return checked_catalogue(LAYOUT, date.today())
 
 
-def test_catalogue_has_no_errors_or_warnings(checked: tuple) -> None:
+def test_catalogue_has_no_errors_or_warnings(checked: Checked) -> None:
     catalogue, problems = checked
     assert [p.format() for p in problems] == []
     assert len(catalogue.papers) == 79
 
 
-def test_every_paper_has_two_to_eight_tags(checked: tuple) -> None:
+def test_every_paper_has_two_to_eight_tags(checked: Checked) -> None:
     catalogue, _ = checked
     assert all(2 <= len(p.tags) <= 8 for p in catalogue.papers)
 
 
-def test_taxonomy_is_curated(checked: tuple) -> None:
+def test_taxonomy_is_curated(checked: Checked) -> None:
     catalogue, _ = checked
     use = Counter(key for p in catalogue.papers for key in p.tags)
     parents = {t.parent for t in catalogue.tags.values()}
@@ -68,7 +71,7 @@ def test_every_entry_declares_the_schema_and_satisfies_it() -> None:
         {"arxiv": "2401.2412"},
     ],
 )
-def test_schema_rejects_what_check_rejects(bad: dict) -> None:
+def test_schema_rejects_what_check_rejects(bad: dict[str, object]) -> None:
     from generator.validate.schema import PaperEntry
 
     entry = {"title": "T", "abstract": "A.", "listed": "2025-03-12", "tags": ["saliency"], **bad}

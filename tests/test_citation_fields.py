@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import bibtexparser
 import pybtex.database
 import pytest
+from bibtexparser.entrypoint import parse_string
 
 from generator.model import Paper
 from generator.render.bibtex import arxiv_month, bibtex_entry
@@ -28,7 +28,7 @@ def paper(**fields: Any) -> Paper:
 
 def parsed(entry: str) -> tuple[str, dict[str, str]]:
     """Return the entry type and fields as pybtex reads them, after checking bibtexparser reads it too."""
-    library = bibtexparser.parse_string(entry)
+    library = parse_string(entry)
     assert library.failed_blocks == [] and len(library.entries) == 1
     read = pybtex.database.parse_string(entry, "bibtex").entries["p"]
     return read.type, dict(read.fields)

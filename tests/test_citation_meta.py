@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from generator.render.tex import plain_title
 from tests.conftest import PAPERS, SITE_URL
+from tests.html import attr, one
 
 pytestmark = pytest.mark.slow
 
@@ -23,12 +24,12 @@ def site(edge_site: Path) -> Path:
     return edge_site
 
 
-def head(site: Path, slug: str) -> BeautifulSoup:
-    return BeautifulSoup((site / f"papers/{slug}/index.html").read_text(encoding="utf-8"), "html.parser").head
+def head(site: Path, slug: str) -> Tag:
+    return one(BeautifulSoup((site / f"papers/{slug}/index.html").read_text(encoding="utf-8"), "html.parser"), "head")
 
 
-def meta(soup: BeautifulSoup, name: str, attribute: str = "name") -> list[str]:
-    return [tag["content"] for tag in soup.find_all("meta", attrs={attribute: name})]
+def meta(soup: Tag, name: str, attribute: str = "name") -> list[str]:
+    return [attr(tag, "content") for tag in soup.find_all("meta", attrs={attribute: name})]
 
 
 def test_every_paper_page_has_highwire_citation_tags(site: Path) -> None:
@@ -49,7 +50,7 @@ def test_every_paper_page_has_scholarly_article_json_ld_and_open_graph(site: Pat
         soup = head(site, slug)
         scripts = soup.find_all("script", type="application/ld+json")
         assert len(scripts) == 1
-        article = json.loads(scripts[0].string)
+        article = json.loads(scripts[0].get_text())
         assert article["@type"] == "ScholarlyArticle"
         assert (article["headline"], article["abstract"]) == (plain_title(fields["title"]), fields["abstract"])
         assert [a["name"] for a in article["author"]] == fields.get("authors", [])

@@ -67,8 +67,6 @@ def test_related_papers_prefer_shared_terms_and_tags_and_explain_why() -> None:
 
 
 def test_related_papers_are_deterministic_and_bounded() -> None:
-    from tests.synthetic import REPO  # noqa: F401  (synthetic papers need the seed catalogue)
-
     papers = [
         paper(slug, e["title"], e["abstract"], tuple(e["tags"]), date.fromisoformat(e["listed"]))
         for slug, e in synthetic_entries(300)

@@ -7,10 +7,10 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-import bibtexparser
 import feedparser
 import pybtex.database
 import pytest
+from bibtexparser.entrypoint import parse_string
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
@@ -20,6 +20,7 @@ from generator.render.bibtex import bibtex_entry, bibtex_html
 from generator.render.feeds import FEED_SIZE, render_feeds
 from generator.render.tex import plain_title
 from tests.conftest import HOSTILE, PAPERS, REPO, SITE_URL
+from tests.html import attr, one
 
 pytestmark = pytest.mark.slow
 
@@ -138,12 +139,12 @@ def test_bibtex_entry_parses_in_both_clients(title: str) -> None:
         venue=title,
     )
     text = bibtex_entry(paper)
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     assert library.failed_blocks == [] and [e.key for e in library.entries] == ["p"]
     entry = pybtex.database.parse_string(text, "bibtex").entries["p"]
     assert len(entry.persons["author"]) == 3
     assert "\\input" not in text and "^^" not in text
-    shown = BeautifulSoup(Markup("<pre>") + bibtex_html(paper) + Markup("</pre>"), "html.parser").pre
+    shown = one(BeautifulSoup(Markup("<pre>") + bibtex_html(paper) + Markup("</pre>"), "html.parser"), "pre")
     assert shown.get_text() == text  # the page's highlighted entry is the same text, and only text
     assert {element.name for element in shown.find_all()} == {"span"}
 
@@ -154,7 +155,7 @@ def test_bibtex_exports_parse_with_one_entry_per_paper(site: Path) -> None:
     assert set(files) == {"", "vision", "saliency", "segmentation"}
     for key, path in files.items():
         text = path.read_text(encoding="utf-8")
-        library = bibtexparser.parse_string(text)
+        library = parse_string(text)
         assert library.failed_blocks == []
         expected = sorted(PAPERS) if not key else sorted(tag_papers(key))
         assert [e.key for e in library.entries] == expected
@@ -198,14 +199,17 @@ def test_api_page_documents_every_export_and_field(site: Path) -> None:
 def test_every_page_heads_the_site_feeds_and_home_and_tag_pages_offer_a_follow_line(site: Path) -> None:
     for page in sorted(site.rglob("index.html")):
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        alternates = html.head.find_all("link", rel="alternate")
-        heads = {link["type"]: (page.parent / link["href"]).resolve() for link in alternates}
+        alternates = one(html, "head").find_all("link", rel="alternate")
+        heads = {attr(link, "type"): (page.parent / attr(link, "href")).resolve() for link in alternates}
         assert heads == {"application/atom+xml": site / "feed.xml", "application/feed+json": site / "feed.json"}, page
-    for page, folder in (("index.html", site), ("tags/saliency/index.html", site / "tags/saliency")):
-        html = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    for name, folder in (("index.html", site), ("tags/saliency/index.html", site / "tags/saliency")):
+        html = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
         follow = next(p for p in html.find_all("p") if p.get_text().startswith("Follow:"))
-        links = [(a["rel"], a["type"], ((site / page).parent / a["href"]).resolve()) for a in follow.find_all("a")]
+        links = [
+            (attr(a, "rel"), attr(a, "type"), ((site / name).parent / attr(a, "href")).resolve())
+            for a in follow.find_all("a")
+        ]
         assert links == [
-            (["alternate"], "application/atom+xml", folder / "feed.xml"),
-            (["alternate"], "application/feed+json", folder / "feed.json"),
+            ("alternate", "application/atom+xml", folder / "feed.xml"),
+            ("alternate", "application/feed+json", folder / "feed.json"),
         ]

@@ -15,11 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.render.tex import INLINE_MATH, plain_title
-from generator.validate.catalogue import normalised_title
-from generator.validate.tex import TexRefused, math_text
+from generator.identity import normalised_title
+from generator.render.tex import plain_title
+from generator.validate.tex import INLINE_MATH, TexRefused, math_text
 from tests.conftest import Project, build, entry, make_project
 from tests.hostile import TEXT_PAYLOADS, hostile_site_problems, text_of_site
+from tests.html import attr, one
 
 # Hosts a page may link to: arXiv/DOI buttons, the repository, Material's footer, the fixture's
 # links, the specifications the API page cites and the local preview the contribute page names.
@@ -196,7 +197,7 @@ def test_norway_problem_values_stay_text(hostile: Project, capsys: pytest.Captur
     code, out = check(hostile, capsys)
     assert code == 0 and "norway.yaml" not in out, out
     page = BeautifulSoup((hostile.root / "site/papers/norway/index.html").read_text(), "html.parser")
-    meta = page.select_one(".paper-meta").get_text()
+    meta = one(page, ".paper-meta").get_text()
     assert "NO" in meta and "yes" in meta
     assert page.select_one("a[href='https://arxiv.org/abs/2401.10010']")
 
@@ -210,11 +211,11 @@ def test_hostile_catalogue_builds_with_every_payload_inert(hostile: Project) -> 
         page = BeautifulSoup((site / f"papers/hostile-{i}/index.html").read_text(), "html.parser")
         title = " ".join(f"Saliency {payload} {i}".split())
         # The heading keeps TeX as text for KaTeX (which runs with trust off); the head has it as plain text.
-        assert page.h1.get_text() == as_katex_source(title)
-        assert page.title.get_text() == f"{plain_title(title)} - Paper Catalogue"
-        assert page.select_one('meta[name="citation_title"]')["content"] == plain_title(title)
-        assert page.select_one('meta[name="description"]')["content"].startswith("We study saliency.")
-        body = page.select_one("article").get_text()
+        assert one(page, "h1").get_text() == as_katex_source(title)
+        assert one(page, "title").get_text() == f"{plain_title(title)} - Paper Catalogue"
+        assert attr(one(page, 'meta[name="citation_title"]'), "content") == plain_title(title)
+        assert attr(one(page, 'meta[name="description"]'), "content").startswith("We study saliency.")
+        body = one(page, "article").get_text()
         assert " ".join(payload.split()) in " ".join(body.split())
 
     papers = {p["slug"]: p for p in json.loads((site / "api/papers.json").read_text())["papers"]}
@@ -298,5 +299,5 @@ def test_generated_strings_never_inject_markup(
     assert hostile_site_problems(site, ALLOWED_HOSTS) == []
     for i, (title, author, _) in enumerate(papers):
         page = BeautifulSoup((site / f"papers/fuzz-{i}/index.html").read_text(), "html.parser")
-        assert page.h1.get_text() == as_katex_source(title)
-        assert author in page.select_one(".paper-authors").get_text()
+        assert one(page, "h1").get_text() == as_katex_source(title)
+        assert author in one(page, ".paper-authors").get_text()

@@ -8,6 +8,7 @@ import re
 import urllib.error
 import urllib.request
 from datetime import date
+from email.message import Message
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -489,7 +490,7 @@ def test_draft_override_keeps_unknown_fields_and_merges_links() -> None:
     ("error", "message"),
     [
         (
-            urllib.error.HTTPError("u", 503, "Service Unavailable", {}, None),  # type: ignore[arg-type]
+            urllib.error.HTTPError("u", 503, "Service Unavailable", Message(), None),
             "export.arxiv.org did not answer after 4 attempts (last: HTTP 503); try again later; or use --bibtex",
         ),
         (

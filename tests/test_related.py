@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,8 +22,8 @@ from tests.conftest import REPO
 from tests.synthetic import make_project
 
 
-def paper(slug: str, title: str, abstract: str, tags: tuple[str, ...] = (), **extra: object) -> Paper:
-    return Paper(slug=slug, title=title, abstract=abstract, listed=date(2025, 3, 12), tags=tags, source=slug, **extra)  # type: ignore[arg-type]
+def paper(slug: str, title: str, abstract: str, tags: tuple[str, ...] = (), **extra: Any) -> Paper:
+    return Paper(slug=slug, title=title, abstract=abstract, listed=date(2025, 3, 12), tags=tags, source=slug, **extra)
 
 
 @pytest.fixture(scope="module")

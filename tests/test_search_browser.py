@@ -38,12 +38,14 @@ def tagged(key: str) -> int:
 
 
 def tag_name(key: str) -> str:
-    return parse_yaml((REPO / "site_src/tags.yaml").read_text(encoding="utf-8")).data[key]["name"]
+    name: str = parse_yaml((REPO / "site_src/tags.yaml").read_text(encoding="utf-8")).data[key]["name"]
+    return name
 
 
 def header_titles(page: Any) -> list[str]:
     page.wait_for_selector(".md-search-result__item")
-    return page.locator(".md-search-result__item h1").all_inner_texts()
+    titles: list[str] = page.locator(".md-search-result__item h1").all_inner_texts()
+    return titles
 
 
 def wait_ready(page: Any) -> None:

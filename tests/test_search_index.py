@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -21,6 +22,7 @@ from generator.write import publish
 from generator.write.docs import write_docs
 from generator.write.search_index import read_record
 from tests.conftest import Project, entry, make_project
+from tests.html import attr, one
 from tests.test_site_build import digest
 
 pytestmark = pytest.mark.slow
@@ -56,6 +58,12 @@ def documents(small_site: Path) -> dict[str, str]:
     return search_documents(enriched_catalogue(layout, date.today(), Timings()), read_settings(layout.config_file))
 
 
+def items(record: object) -> list[Any]:
+    """Return a CBOR array of a Pagefind record; fail the test if the record holds something else there."""
+    assert isinstance(record, list), record
+    return record
+
+
 def document(documents: dict[str, str], slug: str) -> BeautifulSoup:
     return BeautifulSoup(documents[f"papers/{slug}/index.html"], "html.parser")
 
@@ -71,7 +79,7 @@ def test_the_index_holds_exactly_the_papers(small_site: Path) -> None:
 
 
 def test_search_document_weights_title_short_name_authors_tags_and_entities(documents: dict[str, str]) -> None:
-    body = document(documents, "coded").select_one("[data-pagefind-body]")
+    body = one(document(documents, "coded"), "[data-pagefind-body]")
     weight = {el.get_text(" ", strip=True): el["data-pagefind-weight"] for el in body.select("[data-pagefind-weight]")}
     assert weight == {
         "Saliency With Code": "10",
@@ -81,12 +89,12 @@ def test_search_document_weights_title_short_name_authors_tags_and_entities(docu
         "Segmentation": "4",
         "ImageNet": "3",
     }
-    assert body.select_one("h1")["data-pagefind-meta"] == "title"
-    assert body.select_one("[data-pagefind-meta=short_name]").get_text() == "SWC"
+    assert attr(one(body, "h1"), "data-pagefind-meta") == "title"
+    assert one(body, "[data-pagefind-meta=short_name]").get_text() == "SWC"
 
 
 def test_search_document_declares_filters_sort_and_metadata(documents: dict[str, str]) -> None:
-    coded = document(documents, "coded").select_one("[data-pagefind-body]")
+    coded = one(document(documents, "coded"), "[data-pagefind-body]")
     assert coded["data-pagefind-filter"] == "year[data-year], code[data-code]"
     assert (coded["data-year"], coded["data-code"], coded["data-listed"]) == ("2025", "yes", "2025-03-12")
     assert coded["data-pagefind-sort"] == "listed[data-listed]"
@@ -96,12 +104,12 @@ def test_search_document_declares_filters_sort_and_metadata(documents: dict[str,
         ("tag:saliency", "Saliency"),
         ("tag:segmentation", "Segmentation"),
     ]
-    plain = document(documents, "plain").select_one("[data-pagefind-body]")
+    plain = one(document(documents, "plain"), "[data-pagefind-body]")
     assert (plain["data-year"], plain["data-code"]) == ("2024", "no")
 
 
 def test_search_documents_hold_only_what_search_should_find(documents: dict[str, str]) -> None:
-    text = document(documents, "coded").select_one("[data-pagefind-body]").get_text(" ", strip=True)
+    text = one(document(documents, "coded"), "[data-pagefind-body]").get_text(" ", strip=True)
     assert text == "Saliency With Code SWC Ada Lovelace, Alan Turing Saliency Segmentation ImageNet " + ABSTRACT
     for left_out in ("Related", "Cite", "@misc", "Listed", "Mar", "arXiv", "Edit this entry"):
         assert left_out not in text
@@ -109,8 +117,8 @@ def test_search_documents_hold_only_what_search_should_find(documents: dict[str,
 
 def test_entry_text_stays_text_in_search_documents(documents: dict[str, str]) -> None:
     page = document(documents, "hostile")
-    body = page.select_one("[data-pagefind-body]")
-    assert body.select_one("h1").get_text() == HOSTILE
+    body = one(page, "[data-pagefind-body]")
+    assert one(body, "h1").get_text() == HOSTILE
     assert body["data-summary"] == HOSTILE + "."
     assert not page.select("script")
 
@@ -118,12 +126,13 @@ def test_entry_text_stays_text_in_search_documents(documents: dict[str, str]) ->
 def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site: Path) -> None:
     bundle = small_site / "pagefind"
     entry_data = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta = read_record(bundle / f"pagefind.{entry_data['languages']['en']['hash']}.pf_meta")
-    filters = {name: read_record(bundle / "filter" / f"{chunk}.pf_filter") for name, chunk in meta[3]}
-    values = {name: [value for value, _ in record[1]] for name, record in filters.items()}
+    meta = items(read_record(bundle / f"pagefind.{entry_data['languages']['en']['hash']}.pf_meta"))
+    filters = {name: items(read_record(bundle / "filter" / f"{chunk}.pf_filter")) for name, chunk in items(meta[3])}
+    values = {name: [value for value, _ in items(record[1])] for name, record in filters.items()}
     assert values == {"code": ["no", "yes"], "tag": ["saliency", "segmentation"], "year": ["2024", "2025"]}
-    assert [name for name, _ in meta[4]] == ["listed"]
-    assert {"title", "short_name", "listed", "summary"} <= set(meta[5]) and "tags" not in meta[5]  # tags: the filter
+    assert [name for name, _ in items(meta[4])] == ["listed"]
+    fields = items(meta[5])
+    assert {"title", "short_name", "listed", "summary"} <= set(fields) and "tags" not in fields  # tags: the filter
 
 
 def test_a_second_pagefind_run_writes_the_same_bundle(
@@ -144,7 +153,7 @@ def test_a_pagefind_failure_keeps_the_previous_site(
     before = digest(project.root / "site")
     popen = subprocess.Popen
     failing = [sys.executable, "-c", "print('Error: Pagefind was not able to build an index.'); raise SystemExit(1)"]
-    monkeypatch.setattr(publish.subprocess, "Popen", lambda command, **options: popen(failing, **options))
+    monkeypatch.setattr(subprocess, "Popen", lambda command, **options: popen(failing, **options))
     project.add("another", entry(title="Another Saliency Study"))
     assert main(["--root", str(project.root), "build"]) == 1
     assert (

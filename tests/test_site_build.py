@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import REPO, build, tracked_changes
-from tests.html import links, target_file
+from tests.html import attr, links, one, target_file
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +42,7 @@ def test_every_paper_has_a_page_with_tags_and_five_explained_related_papers(site
         assert len(related) == 5, slug
         for item in related:
             assert item.select_one("a[href^='../']"), slug
-            assert item.select_one(".reason").get_text().startswith(("shares: ", "similar terms: ")), slug
+            assert one(item, ".reason").get_text().startswith(("shares: ", "similar terms: ")), slug
 
 
 def test_every_used_tag_has_a_page_listing_its_papers(site: Path) -> None:
@@ -74,7 +74,7 @@ def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
 
 def test_paper_pages_are_not_in_the_nav(site: Path) -> None:
     home = soup(site, "index.html")
-    nav_links = [a["href"] for a in home.select("nav.md-nav--primary a[href]")]
+    nav_links = [attr(a, "href") for a in home.select("nav.md-nav--primary a[href]")]
     assert not any("papers/" in href and href.rstrip("/") != "papers" for href in nav_links if "index" not in href)
     assert len(nav_links) < 20
 
