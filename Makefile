@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve site test test-js lint check bench eval schema golden clean
+.PHONY: serve site test test-fast test-js lint check bench eval schema golden clean
 
 # One line per setup step, so a first run that installs for a minute does not look like a hang.
 $(STAMP): pyproject.toml
@@ -32,10 +32,13 @@ test: $(STAMP) lint test-js  ## the whole test suite, after the lint, the type c
 	find site_src/papers -name '*.yaml' -exec $(VENV)/bin/check-jsonschema --schemafile $(SCHEMA) {} +
 	$(PY) -m pytest
 
-lint: $(STAMP)  ## ruff (lint and format) and mypy --strict
+test-fast: $(STAMP)  ## the suite without the tests marked slow (they build whole sites) or browser
+	$(PY) -m pytest -q -m "not slow and not browser"
+
+lint: $(STAMP)  ## ruff (lint and format) and mypy --strict over generator/ and tests/ (pyproject.toml)
 	$(PY) -m ruff check generator tests
 	$(PY) -m ruff format --check generator tests
-	$(PY) -m mypy generator
+	$(PY) -m mypy
 
 test-js:  ## the JavaScript's pure modules (theme/assets/lib/), with Node's built-in test runner
 	@command -v node >/dev/null || { echo "make test-js: node is missing; install Debian's nodejs (apt-get install nodejs)"; exit 1; }
