@@ -25,7 +25,7 @@ from tests.synthetic import make_project
 TODAY = date(2026, 1, 1)
 PAPERS = 600
 SITE = "https://example.org/"
-LIST_LINK = re.compile(r'<li><a href="([^"]+)">')
+LIST_LINK = re.compile(r'<div class="paper-card"><a class="paper-card__title" href="([^"]+)">')
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -47,7 +47,7 @@ def listed_on(docs: dict[str, str], first: str) -> tuple[list[str], list[str]]:
     number = 1
     while (path := list_page_path(first, number)) in docs:
         found.append(path)
-        listing = docs[path].split('<ul class="paper-list">', 1)[-1].split("</ul>", 1)[0]
+        listing = docs[path].split('<div class="paper-cards">', 1)[-1]
         for link in LIST_LINK.findall(listing):
             target = urljoin(SITE + served(path), link).removeprefix(SITE)
             papers.append(target.removeprefix("papers/").removesuffix("/"))

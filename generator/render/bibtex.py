@@ -99,7 +99,7 @@ def arxiv_month(arxiv: str) -> tuple[int, int] | None:
     return (year, month) if 1 <= month <= 12 else None
 
 
-def _issued(paper: Paper) -> tuple[int, int] | None:
+def issued_month(paper: Paper) -> tuple[int, int] | None:
     """Return the (year, month) to cite: publication, else the arXiv id's; never the listed date."""
     if paper.published:
         return paper.published.year, paper.published.month
@@ -125,9 +125,9 @@ def _fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         fields.append(("author", "{" + " and ".join(_name(a) for a in paper.authors) + "}"))
     if venue_field and paper.venue:
         fields.append((venue_field, "{" + escape(paper.venue) + "}"))
-    issued = _issued(paper)
-    if issued:
-        fields += [("year", f"{{{issued[0]}}}"), ("month", MONTH_ABBREVIATIONS[issued[1] - 1])]
+    month = issued_month(paper)
+    if month:
+        fields += [("year", f"{{{month[0]}}}"), ("month", MONTH_ABBREVIATIONS[month[1] - 1])]
     if paper.arxiv:
         fields += [("eprint", "{" + paper.arxiv + "}"), ("archiveprefix", "{arXiv}")]
         old_style = _ARXIV_OLD.fullmatch(paper.arxiv)

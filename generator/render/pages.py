@@ -12,7 +12,9 @@ from generator.enrich.tags import child_tags, newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper, Related
 from generator.render.bibtex import bibtex_html
+from generator.render.cards import author_links, paper_card
 from generator.render.feeds import feed_paths
+from generator.render.issues import issue_title
 from generator.render.pager import paginate
 from generator.render.tex import plain_title
 from generator.render.text import html_text, md_inline, md_paragraphs, md_with_math, url
@@ -32,7 +34,7 @@ from generator.render.views import (
     tag_link,
 )
 
-NEWEST_ON_HOME = 10
+NEWEST_ON_HOME = 20
 TOP_TAGS_ON_HOME = 12
 FALLBACK_ROWS = 50
 # Rows per piece of the all-papers table's data: the table shows the first piece while the rest load.
@@ -99,7 +101,8 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
         front=front_matter(plain_title(paper.title), excerpt(paper.abstract), paper_head(paper, settings)),
         title=md_with_math(paper.title),
         meta_line=_meta_line(paper),
-        authors=html_text(", ".join(paper.authors)) if paper.authors else None,
+        authors=author_links(page, enriched, paper.authors),
+        index=href(page, "papers/index.md"),
         buttons=external_buttons(paper),
         tags=[tag_link(page, enriched, key) for key in paper.tags],
         map_href=Markup(f"{href(page, 'map/index.md')}?p={paper.slug}"),  # slugs are [a-z0-9-], safe in a URL
@@ -137,14 +140,13 @@ def tag_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str
             pager=page.pager,
             total=len(listed),
             name=md_inline(tags[key].name),
-            name_html=html_text(tags[key].name),
             description=md_inline(tags[key].description),
             feeds=_feeds(page.path, f"tags/{key}/"),
             index=href(page.path, "tags/index.md"),
             trail=trail,
             children=[tag_link(page.path, enriched, c, len(enriched.papers_under_tag[c])) for c in children],
             together=[tag_link(page.path, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
-            papers=[_listing(page.path, papers[s]) for s in page.items],
+            cards=[paper_card(page.path, enriched, papers[s]) for s in page.items],
         )
     return pages
 
@@ -179,13 +181,12 @@ def entity_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
             pager=page.pager,
             total=len(mentioning),
             name=md_inline(entity.name),
-            name_html=html_text(entity.name),
             kind=html_text(entity.kind),
             description=html_text(entity.description),
             homepage=url(entity.url) if entity.url else None,
             aliases=html_text(", ".join(entity.aliases)),
             index=href(page.path, "entities/index.md"),
-            papers=[_listing(page.path, p) for p in page.items],
+            cards=[paper_card(page.path, enriched, p) for p in page.items],
         )
     return pages
 
@@ -215,18 +216,36 @@ def home_page(env: jinja2.Environment, enriched: Enriched, settings: SiteSetting
     catalogue = enriched.catalogue
     counts = {k: len(v) for k, v in enriched.papers_under_tag.items() if v}
     top = sorted(counts, key=lambda k: (-counts[k], k))[:TOP_TAGS_ON_HOME]
-    return env.get_template(
-        "home.md.j2"
-    ).render(
+    return env.get_template("home.md.j2").render(
         front=front_matter(settings.site_name, extra={"sitemaps": sitemaps}),
         site_name=md_inline(settings.site_name),
         feeds=_feeds(page, ""),
         papers=len(catalogue.papers),
         tags=len(catalogue.tags),  # as the tags page counts them
         entities=sum(1 for v in enriched.papers_by_entity.values() if v),
-        newest=[_listing(page, p) for p in newest_first(catalogue.papers)[:NEWEST_ON_HOME]],
+        day=_newest_day(page, enriched),
         top_tags=[tag_link(page, enriched, k, counts[k]) for k in top],
     )
+
+
+def _newest_day(page: str, enriched: Enriched) -> dict[str, object] | None:
+    """Return the newest day's issue as the home page opens on it: its first papers as cards, and links on."""
+    days = enriched.issues["days"]
+    if not days:
+        return None
+    issue = days[max(days)]
+    previous = days[issue.previous] if issue.previous else None
+    return {
+        "title": html_text(issue_title(issue)),
+        "href": href(page, page_path("days", issue.key)),
+        "total": len(issue.papers),
+        "more": len(issue.papers) > NEWEST_ON_HOME,
+        "previous": Link(html_text(issue_title(previous)), href(page, page_path("days", previous.key)))
+        if previous
+        else None,
+        "archive": href(page, "days/index.md"),
+        "cards": [paper_card(page, enriched, enriched.paper[slug]) for slug in issue.papers[:NEWEST_ON_HOME]],
+    }
 
 
 def papers_index(env: jinja2.Environment, enriched: Enriched) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from generator.enrich.issues import ISSUE_KINDS
 from generator.load.settings import SiteSettings
 from generator.model import Enriched
 from generator.render import pages
+from generator.render.authors import author_keys_with_pages, author_pages
 from generator.render.exports import render_exports
 from generator.render.feeds import render_feeds
+from generator.render.issues import ARCHIVE, archive_page, issue_pages
 from generator.render.map_page import render_map
 from generator.render.sitemaps import render_sitemaps, robots_txt
 from generator.render.templating import environment
@@ -29,6 +32,12 @@ def render_site(enriched: Enriched, settings: SiteSettings, static_pages: dict[s
         files.update(pages.tag_pages(env, enriched, key))
     for key in catalogue.entities:
         files.update(pages.entity_pages(env, enriched, key))
+    for kind in ISSUE_KINDS:
+        for issue in enriched.issues[kind].values():
+            files.update(issue_pages(env, enriched, issue))
+    files[ARCHIVE] = archive_page(env, enriched)
+    for key in author_keys_with_pages(enriched):
+        files.update(author_pages(env, enriched, key))
     files.update(render_feeds(enriched, settings))
     files.update(render_exports(enriched, settings))
     files.update(render_map(enriched))
