@@ -1,4 +1,4 @@
-"""What makes two entries the same paper: the arXiv id, the DOI or the normalised title."""
+"""What makes two entries the same paper: the arXiv id, the DOI or the title, look-alike letters folded."""
 
 from __future__ import annotations
 
@@ -8,11 +8,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import icu
+
 from generator.load.sources import LoadedFile
 
 # The regex engine's word characters are exactly the str.isalnum() ones plus "_".
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 _VERSION = re.compile(r"v[0-9]+$")
+# ICU's implementation of the Unicode TS #39 confusable skeleton: Cyrillic U+0430 and Latin a agree.
+_SPOOF = icu.SpoofChecker()
 
 
 class PaperLike(Protocol):
@@ -62,6 +66,11 @@ def normalised_title(title: str) -> str:
     return _NOT_ALPHANUMERIC.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
+def title_key(title: str) -> str:
+    """Return the normalised TS #39 skeleton of a title: titles that look the same share it."""
+    return normalised_title(_SPOOF.getSkeleton(0, unicodedata.normalize("NFKC", title).casefold()))
+
+
 def unversioned(arxiv_id: str) -> str:
     """Drop a version suffix: `1706.03762v7` becomes `1706.03762`."""
     return _VERSION.sub("", arxiv_id)
@@ -74,8 +83,8 @@ def identity_keys(paper: PaperLike) -> tuple[IdentityKey, ...]:
         keys.append(IdentityKey("arxiv", "arXiv id", unversioned(paper.arxiv)))
     if paper.doi:
         keys.append(IdentityKey("doi", "DOI", paper.doi.lower()))
-    if paper.title and normalised_title(paper.title):
-        keys.append(IdentityKey("title", "title", normalised_title(paper.title)))
+    if paper.title and title_key(paper.title):
+        keys.append(IdentityKey("title", "title", title_key(paper.title)))
     return tuple(keys)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from generator.diagnostics import Diagnostic, error, warning
@@ -55,11 +55,14 @@ def duplicates(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int
         for key in identity_keys(paper):
             original = first.setdefault(key, paper)
             if original is not paper:
+                same = f"same {key.label} as"
+                if key.field == "title" and normalised_title(paper.title) != normalised_title(original.title):
+                    same = "a title that looks the same (look-alike letters, such as Cyrillic or Greek ones) as that of"
                 problems.append(
                     error(
                         paper.source,
                         *marks(paper, key.field),
-                        f"{key.field}: same {key.label} as {original.source}; this paper is already in the catalogue, "
+                        f"{key.field}: {same} {original.source}; this paper is already in the catalogue, "
                         "so edit that entry instead",
                     )
                 )
@@ -126,9 +129,14 @@ def slug_collisions(papers: list[Paper]) -> list[Diagnostic]:
 def future_listings(
     papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]], today: date
 ) -> list[Diagnostic]:
-    """Warn about entries listed after today."""
+    """Refuse entries listed later than tomorrow (a day's grace for time zones): they would stay on top."""
+    latest = today + timedelta(days=1)
     return [
-        warning(p.source, *marks(p, "listed"), f"listed: {p.listed.isoformat()} is in the future; use today's date")
+        error(
+            p.source,
+            *marks(p, "listed"),
+            f"listed: {p.listed.isoformat()} is in the future (after {latest.isoformat()}); use today's date",
+        )
         for p in papers
-        if p.listed > today
+        if p.listed > latest
     ]
