@@ -63,7 +63,7 @@ def test_known_identities_name_the_first_file_with_each_key() -> None:
     ]
     assert known_identities(files) == {
         IdentityKey("arxiv", "arXiv id", "2401.02412"): "site_src/papers/a.yaml",
-        IdentityKey("title", "title", "same"): "site_src/papers/a.yaml",
+        IdentityKey("title", "title", title_key("Same")): "site_src/papers/a.yaml",
         IdentityKey("title", "title", "other"): "site_src/papers/c.yaml",
     }
 
