@@ -11,6 +11,8 @@ from generator.identity import IdentityKey, identity_keys
 from generator.load.sources import LoadedFile
 from generator.load.yaml_strict import parse_yaml
 from generator.model import Paper
+from generator.resolve.arxiv_api import ArxivRecord
+from generator.resolve.crossref_api import CrossrefWork
 from generator.resolve.http import ServiceUnavailable
 from generator.resolve.matching import Candidate, Known, Status, match_arxiv, match_crossref
 from generator.resolve.merge import MergeError, additions, missing_fields, unified_diff, with_fields
@@ -62,9 +64,8 @@ def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[IdentityKey
     """Return what the services add to one entry; ask nothing when it lacks nothing."""
     paper, text = entry.paper, entry.text
     data: dict[str, Any] = parse_yaml(text).data
-    same = Resolution(paper.source, "complete", text, text)
     if not missing_fields(data):
-        return same
+        return Resolution(paper.source, "complete", text, text)
     known = Known(paper.title, paper.listed, paper.published, paper.doi or "")
     records = sources.arxiv_record(paper.arxiv) if paper.arxiv else sources.arxiv_search(paper.title)
     verdict = match_arxiv(known, records)
@@ -74,17 +75,11 @@ def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[IdentityKey
         return Resolution(paper.source, "refused", text, text, notes=(note,))
     if verdict.record is None:
         return Resolution(paper.source, verdict.status.value, text, text, candidates=verdict.candidates)
-    record, work, notes = verdict.record, None, []
+    record = verdict.record
+    work: CrossrefWork | None = None
+    notes: tuple[str, ...] = ()
     if {"doi", "venue"} & set(missing_fields({**data, **additions(data, record, None)})):
-        crossref = match_crossref(
-            Known(paper.title, paper.listed, paper.published, paper.doi or record.doi),
-            record.first_version,
-            sources.crossref_search(paper.title),
-        )
-        work = crossref.record
-        if crossref.status is Status.AMBIGUOUS:
-            shown = "; ".join(f"{c.label} ({c.refused})" for c in crossref.candidates)
-            notes.append(f"Crossref had no sure match, so no DOI or venue from it: {shown}")
+        work, notes = _version_of_record(paper, record, sources)
     added = additions(data, record, work)
     for key in identity_keys(replace(paper, arxiv=added.get("arxiv"), doi=added.get("doi"), title="")):
         if taken.get(key, paper.source) != paper.source:
@@ -92,7 +87,22 @@ def resolve_entry(entry: EntryFile, sources: Sources, taken: Mapping[IdentityKey
                 f"{key.label} {key.key} is already in {taken[key]}; if both entries are one paper, merge them by hand"
             )
             return Resolution(paper.source, "refused", text, text, candidates=verdict.candidates, notes=(note,))
-    return _merged(entry, added, verdict.candidates, tuple(notes))
+    return _merged(entry, added, verdict.candidates, notes)
+
+
+def _version_of_record(
+    paper: Paper, record: ArxivRecord, sources: Sources
+) -> tuple[CrossrefWork | None, tuple[str, ...]]:
+    """Ask Crossref for the published version of the paper arXiv matched; say why when none is sure."""
+    crossref = match_crossref(
+        Known(paper.title, paper.listed, paper.published, paper.doi or record.doi),
+        record.first_version,
+        sources.crossref_search(paper.title),
+    )
+    if crossref.status is not Status.AMBIGUOUS:
+        return crossref.record, ()
+    shown = "; ".join(f"{c.label} ({c.refused})" for c in crossref.candidates)
+    return None, (f"Crossref had no sure match, so no DOI or venue from it: {shown}",)
 
 
 def _merged(
