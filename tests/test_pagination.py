@@ -14,6 +14,7 @@ import pytest
 
 from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout
+from generator.model import Enriched
 from generator.pipeline import enriched_catalogue, render_docs
 from generator.render import exports, pages
 from generator.render.pager import PAGE_SIZE, list_page_path, paginate
@@ -39,6 +40,12 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> tuple[SourceLayout, d
         patch.setattr(pages, "TABLE_PIECE", 70)
         docs = render_docs(layout, TODAY)
     return layout, docs
+
+
+@pytest.fixture(scope="module")
+def enriched(catalogue: tuple[SourceLayout, dict[str, str]]) -> Enriched:
+    """The 600-paper catalogue enriched once for the module (render_docs enriches it again, inside)."""
+    return enriched_catalogue(catalogue[0], TODAY, Timings())
 
 
 def listed_on(docs: dict[str, str], first: str) -> tuple[list[str], list[str]]:
@@ -69,9 +76,10 @@ def test_pager_numbers_pages_and_links_neighbours() -> None:
     assert list_page_path("index.md", 2) == "page/2.md" and list_page_path("days/index.md", 3) == "days/page/3.md"
 
 
-def test_tag_and_entity_lists_show_every_paper_exactly_once(catalogue: tuple[SourceLayout, dict[str, str]]) -> None:
-    layout, docs = catalogue
-    enriched = enriched_catalogue(layout, TODAY, Timings())
+def test_tag_and_entity_lists_show_every_paper_exactly_once(
+    catalogue: tuple[SourceLayout, dict[str, str]], enriched: Enriched
+) -> None:
+    _, docs = catalogue
     longest = 0
     for kind, members in (("tags", enriched.papers_under_tag), ("entities", enriched.papers_by_entity)):
         for key in enriched.catalogue.tags if kind == "tags" else enriched.catalogue.entities:
@@ -117,9 +125,10 @@ def test_seed_sized_catalogue_keeps_the_one_file_downloads(tmp_path: Path) -> No
     assert len(json.loads(docs["api/papers.json"])["papers"]) == 40
 
 
-def test_sitemaps_list_every_page_once_at_most_limit_to_a_file(catalogue: tuple[SourceLayout, dict[str, str]]) -> None:
+def test_sitemaps_list_every_page_once_at_most_limit_to_a_file(
+    catalogue: tuple[SourceLayout, dict[str, str]], enriched: Enriched
+) -> None:
     layout, docs = catalogue
-    enriched = enriched_catalogue(layout, TODAY, Timings())
     md = [name for name in docs if name.endswith(".md")]
     files = render_sitemaps(enriched, read_settings(layout.config_file), md, limit=500)
     assert len(files) == -(-len(md) // 500) > 1
