@@ -152,7 +152,7 @@ def test_tag_suggestions_come_from_similar_papers_and_aliases_with_reasons() -> 
     )
     by_key = {s.key: s.reason for s in suggestions}
     assert by_key["saliency"] == f"4 of {NEIGHBOURS} similar papers have it"
-    assert by_key["vit"] == 'the title names "vit"'  # matched whatever the case, by the gazetteer
+    assert by_key["vit"] == "title mentions 'vit'"  # matched whatever the case, by the gazetteer
     assert "biology" not in by_key
 
 

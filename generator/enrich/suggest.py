@@ -16,6 +16,7 @@ NEIGHBOURS = 5
 MIN_VOTES = 3  # of NEIGHBOURS similar papers, alone enough to suggest a tag
 ALIAS_VOTES = 1  # with a tag's alias in the abstract, this many similar papers are enough
 LIMIT = 5
+MIN_SIMILARITY = 0.05  # a paper less similar than this (TF-IDF cosine) is not asked
 
 
 @dataclass(frozen=True)
@@ -42,15 +43,15 @@ class TagSuggester:
 
     def suggest(self, title: str, abstract: str, limit: int = LIMIT) -> list[TagSuggestion]:
         """Return up to `limit` tags for a paper, most supported first, each with its reason."""
-        votes = self._votes(title, abstract)
+        votes, asked = self._votes(title, abstract)
         in_title = self._named(title)
         in_abstract = self._named(abstract)
+        # With fewer than NEIGHBOURS similar papers to ask (a young catalogue), an abstract's alias is enough.
+        needed = ALIAS_VOTES if asked == NEIGHBOURS else 0
         chosen = [
             key
             for key in self._tags
-            if key in in_title
-            or votes.get(key, 0) >= MIN_VOTES
-            or (key in in_abstract and votes.get(key, 0) >= ALIAS_VOTES)
+            if key in in_title or votes.get(key, 0) >= MIN_VOTES or (key in in_abstract and votes.get(key, 0) >= needed)
         ]
         chosen.sort(key=lambda key: (-(votes.get(key, 0) + 2 * (key in in_title) + (key in in_abstract)), key))
         return [
@@ -58,18 +59,19 @@ class TagSuggester:
             for key in chosen[:limit]
         ]
 
-    def _votes(self, title: str, abstract: str) -> dict[str, int]:
-        """Return how many of the NEIGHBOURS most similar papers have each tag."""
+    def _votes(self, title: str, abstract: str) -> tuple[dict[str, int], int]:
+        """Return how many of the NEIGHBOURS most similar papers have each tag, and how many were similar enough."""
         if self._matrix is None:
-            return {}
+            return {}, 0
         query = self._vectorizer.transform([f"{title}\n{abstract}"])
         similarity = (self._matrix @ query.T).toarray().ravel()
-        nearest = [n for n in np.lexsort((np.arange(len(similarity)), -similarity))[:NEIGHBOURS] if similarity[n] > 0]
+        order = np.lexsort((np.arange(len(similarity)), -similarity))[:NEIGHBOURS]
+        nearest = [n for n in order if similarity[n] >= MIN_SIMILARITY]
         votes: dict[str, int] = {}
         for n in nearest:
             for key in self._papers[n].tags:
                 votes[key] = votes.get(key, 0) + 1
-        return votes
+        return votes, len(nearest)
 
     def _named(self, text: str) -> dict[str, str]:
         """Return each tag whose alias `text` names, with the first such alias."""
@@ -81,10 +83,10 @@ class TagSuggester:
 
 
 def _reason(votes: int, title_alias: str | None, abstract_alias: str | None) -> str:
-    """Return why a tag is suggested: '4 of 5 similar papers have it; the title names "vit"'."""
+    """Return why a tag is suggested: "4 of 5 similar papers have it; title mentions 'vit'"."""
     parts = [f"{votes} of {NEIGHBOURS} similar papers have it"] if votes else []
     if title_alias:
-        parts.append(f'the title names "{title_alias}"')
+        parts.append(f"title mentions '{title_alias}'")
     elif abstract_alias:
-        parts.append(f'the abstract names "{abstract_alias}"')
+        parts.append(f"abstract mentions '{abstract_alias}'")
     return "; ".join(parts)

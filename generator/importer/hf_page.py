@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Tag
 from generator.validate.fields import MAX_TITLE, MONTH_ABBREVIATIONS
 
 _DATE_LINE = re.compile(r"^(?P<month>[A-Z][a-z]{2})[a-z]* (?P<day>[0-9]{1,2})$")
@@ -117,15 +116,3 @@ def links(abstract: str) -> dict[str, str]:
         kind = next((k for k, hosts in _LINK_KINDS if host in hosts), "project")
         found.setdefault(kind, url)
     return found
-
-
-def suggest_tags(title: str, abstract: str, tags: dict[str, Tag], limit: int = 5) -> list[str]:
-    """Rank tags by how often their aliases occur; a title match counts triple."""
-    scores: dict[str, int] = {}
-    for tag in tags.values():
-        for alias in tag.aliases or (tag.name,):
-            pattern = re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE)
-            score = 3 * len(pattern.findall(title)) + len(pattern.findall(abstract))
-            if score:
-                scores[tag.key] = scores.get(tag.key, 0) + score
-    return sorted(scores, key=lambda key: (-scores[key], key))[:limit]

@@ -8,7 +8,7 @@ from generator.identity import identity_keys, known_identities
 from generator.importer import hf_page
 from generator.importer.draft import Draft
 from generator.importer.entry_file import entry_text, free_slug, slugify
-from generator.importer.new_entry import entry_fields
+from generator.importer.new_entry import entry_fields, suggester_for
 from generator.load.catalogue import read_catalogue
 from generator.load.sources import SourceLayout
 from generator.validate.check import valid_taxonomy
@@ -30,6 +30,7 @@ def import_page(layout: SourceLayout, text: str, year: int) -> list[Outcome]:
     sources = read_catalogue(layout)
     tags = valid_taxonomy(sources)
     listed, papers = hf_page.parse_page(text, year)
+    suggester = suggester_for(sources, tags, listed)  # fitted once, asked for each paper of the page
     known = known_identities(sources.entries)
     taken = set(sources.entry_names)
     outcomes = []
@@ -39,7 +40,8 @@ def import_page(layout: SourceLayout, text: str, year: int) -> list[Outcome]:
         if existing:
             outcomes.append(Outcome("skipped", existing, paper.title, "already in the catalogue"))
             continue
-        entry = entry_fields(draft, hf_page.suggest_tags(paper.title, paper.abstract, tags), listed)
+        tags_found = tuple(s.key for s in suggester.suggest(paper.title, paper.abstract))
+        entry = entry_fields(draft, tags_found, listed)
         name = free_slug(taken, slugify(entry["short_name"] or paper.title)) + ".yaml"
         path = write_new_entry(layout.papers_dir, name, entry_text(entry))
         taken.add(name)

@@ -9,16 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, has_errors
+from generator.enrich.suggest import TagSuggester
 from generator.identity import IdentityKey, identity_keys, known_identities
 from generator.importer.draft import Draft
 from generator.importer.entry_file import entry_text, free_slug, slugify
-from generator.importer.hf_page import links, short_name, suggest_tags
-from generator.load.catalogue import read_catalogue
+from generator.importer.hf_page import links, short_name
+from generator.load.catalogue import SourceFiles, read_catalogue
 from generator.load.sources import LoadedFile, SourceLayout
 from generator.load.yaml_strict import parse_yaml
 from generator.model import Tag
 from generator.validate.catalogue import unknown_tags
-from generator.validate.check import valid_taxonomy
+from generator.validate.check import valid_taxonomy, validate_catalogue
 from generator.validate.entries import validate_entry
 from generator.validate.messages import did_you_mean
 from generator.write.files import write_new_entry
@@ -80,22 +81,9 @@ class Created:
     suggested: tuple[tuple[str, str], ...]
 
 
-def tag_suggestions(draft: Draft, tags: dict[str, Tag]) -> tuple[tuple[str, str], ...]:
-    """Return the tags the taxonomy's aliases suggest for the draft, each with the alias that suggested it."""
-    reasons = []
-    for key in suggest_tags(draft.title, draft.abstract, tags):
-        tag = tags[key]
-        where = next(
-            (
-                f"{part} mentions '{alias}'"
-                for part, text in (("title", draft.title), ("abstract", draft.abstract))
-                for alias in tag.aliases or (tag.name,)
-                if alias.casefold() in text.casefold()
-            ),
-            "its aliases occur in the text",
-        )
-        reasons.append((key, where))
-    return tuple(reasons)
+def tag_suggestions(draft: Draft, suggester: TagSuggester) -> tuple[tuple[str, str], ...]:
+    """Return the tags suggested for the draft (from similar papers and tag aliases), each with its reason."""
+    return tuple((s.key, s.reason) for s in suggester.suggest(draft.title, draft.abstract))
 
 
 def tag_columns(tags: dict[str, Tag], width: int = 100) -> str:
@@ -121,12 +109,12 @@ def asked_tags(tags: dict[str, Tag], ask: Ask) -> tuple[str, ...]:
 
 
 def chosen_tags(
-    draft: Draft, tags: dict[str, Tag], ask: Ask | None
+    draft: Draft, tags: dict[str, Tag], ask: Ask | None, suggester: TagSuggester
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Return the draft's tags, else those the taxonomy's aliases suggest (with reasons), else the user's answer."""
+    """Return the draft's tags, else the suggested ones (with reasons), else the user's answer."""
     if draft.tags:
         return draft.tags, ()
-    suggested = tag_suggestions(draft, tags)
+    suggested = tag_suggestions(draft, suggester)
     if suggested:
         return tuple(key for key, _ in suggested), suggested
     if ask:
@@ -171,6 +159,11 @@ def entry_problems(shown: str, text: str, tags: dict[str, Tag]) -> list[Diagnost
     return problems + unknown_tags([file], tags)
 
 
+def suggester_for(sources: SourceFiles, tags: dict[str, Tag], today: date) -> TagSuggester:
+    """Return a tag suggester over the catalogue's valid papers (an invalid entry is check's business)."""
+    return TagSuggester(validate_catalogue(sources, today)[0].papers, tags)
+
+
 def create_entry(layout: SourceLayout, draft: Draft, today: date, ask: Ask | None) -> Created:
     """Write the entry for a paper the catalogue lacks and return its path; write nothing on any problem."""
     sources = read_catalogue(layout)
@@ -179,7 +172,7 @@ def create_entry(layout: SourceLayout, draft: Draft, today: date, ask: Ask | Non
     refuse_known_paper(draft, known)
     draft = completed(draft, ask)
     refuse_known_paper(draft, known)
-    chosen, suggested = chosen_tags(draft, tags, ask)
+    chosen, suggested = chosen_tags(draft, tags, ask, suggester_for(sources, tags, today))
     entry = entry_fields(draft, chosen, today)
     name = free_slug(sources.entry_names, slugify(entry["short_name"] or draft.title)) + ".yaml"
     text = entry_text(entry)
