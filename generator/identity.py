@@ -68,7 +68,8 @@ def normalised_title(title: str) -> str:
 
 def title_key(title: str) -> str:
     """Return the normalised TS #39 skeleton of a title: titles that look the same share it."""
-    return normalised_title(_SPOOF.getSkeleton(0, unicodedata.normalize("NFKC", title).casefold()))
+    # Punctuation goes first: the skeleton reads some of it as letters (`|` as `l`).
+    return normalised_title(_SPOOF.getSkeleton(0, normalised_title(title)))
 
 
 def unversioned(arxiv_id: str) -> str:

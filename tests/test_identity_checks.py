@@ -53,7 +53,7 @@ def test_a_title_in_look_alike_letters_is_a_duplicate_naming_the_entry(
         ("Deep Residual Learning", "Deep Res\u0456dual Learning"),  # Cyrillic i (U+0456)
         ("Vision Transformers", "Visi\u03bfn Transf\u03bfrmers"),  # Greek omicron
         ("ResNet-101", "ResNet-1O1"),  # Latin O for the digit zero
-        ("An Image is Worth 16x16 Words", "AN IMAGE IS WORTH 16×16 WORDS"),  # case and the multiplication sign
+        ("An Image is Worth 16x16 Words", "AN IMAGE IS WORTH 16X16 WORDS!"),  # case and punctuation
     ],
 )
 def test_confusable_titles_share_the_skeleton(title: str, look_alike: str) -> None:
@@ -62,3 +62,8 @@ def test_confusable_titles_share_the_skeleton(title: str, look_alike: str) -> No
 
 def test_different_titles_keep_different_keys() -> None:
     assert title_key("Attention Is All You Need") != title_key("Attention Is Not All You Need")
+
+
+def test_punctuation_never_reads_as_letters() -> None:
+    """The skeleton maps `|` to `l`; a title of punctuation only must not collide with a one-letter title."""
+    assert title_key(";|") == "" and title_key("Ļ") != title_key(";|")
