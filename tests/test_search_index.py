@@ -15,8 +15,9 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout
+from generator.model import Paper
 from generator.pipeline import enriched_catalogue
-from generator.render.search_docs import search_documents
+from generator.render.search_docs import search_documents, sort_ranks
 from generator.timings import Timings
 from generator.write import publish
 from generator.write.docs import write_docs
@@ -97,7 +98,7 @@ def test_search_document_declares_filters_sort_and_metadata(documents: dict[str,
     coded = one(document(documents, "coded"), "[data-pagefind-body]")
     assert coded["data-pagefind-filter"] == "year[data-year], code[data-code]"
     assert (coded["data-year"], coded["data-code"], coded["data-listed"]) == ("2025", "yes", "2025-03-12")
-    assert coded["data-pagefind-sort"] == "listed[data-listed]"
+    assert coded["data-pagefind-sort"] == "newest[data-newest], oldest[data-oldest], published[data-published-rank]"
     assert coded["data-pagefind-meta"] == "listed[data-listed], summary[data-summary]"  # tags come from the filter
     tags = coded.select("li[data-pagefind-filter^='tag:']")
     assert [(li["data-pagefind-filter"], li.get_text()) for li in tags] == [
@@ -106,6 +107,21 @@ def test_search_document_declares_filters_sort_and_metadata(documents: dict[str,
     ]
     plain = one(document(documents, "plain"), "[data-pagefind-body]")
     assert (plain["data-year"], plain["data-code"]) == ("2024", "no")
+
+
+def test_search_sorts_by_ranks_that_break_ties_by_title() -> None:
+    day = date(2025, 3, 12)
+    papers = [
+        Paper("b", "Beta", "A.", day, ("t",), "s"),
+        Paper("a", "alpha", "A.", day, ("t",), "s", published=date(2020, 1, 1)),
+        Paper("c", "Gamma", "A.", date(2024, 1, 1), ("t",), "s", published=date(2021, 1, 1)),
+    ]
+    ranks = sort_ranks(papers)
+    by = {name: sorted(ranks, key=lambda slug: ranks[slug][name]) for name in ("newest", "oldest", "published")}
+    assert by == {"newest": ["a", "b", "c"], "oldest": ["c", "a", "b"], "published": ["c", "a", "b"]}
+    assert all(
+        len(rank) == 7 for r in ranks.values() for rank in r.values()
+    )  # one width, so text order is number order
 
 
 def test_search_documents_hold_only_what_search_should_find(documents: dict[str, str]) -> None:
@@ -130,7 +146,7 @@ def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site
     filters = {name: items(read_record(bundle / "filter" / f"{chunk}.pf_filter")) for name, chunk in items(meta[3])}
     values = {name: [value for value, _ in items(record[1])] for name, record in filters.items()}
     assert values == {"code": ["no", "yes"], "tag": ["saliency", "segmentation"], "year": ["2024", "2025"]}
-    assert [name for name, _ in items(meta[4])] == ["listed"]
+    assert sorted(name for name, _ in items(meta[4])) == ["newest", "oldest", "published"]  # ranks: ties by title
     fields = items(meta[5])
     assert {"title", "short_name", "listed", "summary"} <= set(fields) and "tags" not in fields  # tags: the filter
 

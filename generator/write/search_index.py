@@ -18,6 +18,7 @@ from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
 FILTERS = 3  # position of the [filter name, file hash] list in the metadata record
+SORTS = 4  # position of the [sort name, pages in order] list, which Pagefind writes in hash-map order too
 # An array holds CBOR items too; Any there spares isinstance checks the codec already makes.
 CBOR = list[Any] | str | int | bytes | bool | None
 
@@ -39,6 +40,8 @@ def make_reproducible(bundle: Path) -> None:
             filter_file = bundle / "filter" / f"{pair[1]}.pf_filter"
             pair[1] = _store(_sorted_filter(read_record(filter_file)), filter_file, language, 7)
         meta[FILTERS].sort()
+        if len(meta) > SORTS and isinstance(meta[SORTS], list):
+            meta[SORTS].sort(key=lambda pair: pair[0] if isinstance(pair, list) and pair else "")
         info["hash"] = _store(meta, meta_file, language, 10)
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

@@ -52,7 +52,7 @@ test("without a query the newest come first, and relevance is only ever chosen w
 
 test("Pagefind's options filter by every tag key, the year and code, and sort unless ranked", () => {
   const state = { ...EMPTY, tags: ["a", "b"], year: "2024", code: true };
-  assert.deepEqual(searchOptions(state), { filters: { tag: ["a", "b"], year: "2024", code: "yes" }, sort: { listed: "desc" } });
+  assert.deepEqual(searchOptions(state), { filters: { tag: ["a", "b"], year: "2024", code: "yes" }, sort: { newest: "asc" } });
   assert.deepEqual(searchOptions(state, true), { filters: { tag: ["a", "b"], code: "yes" } });
   assert.deepEqual(searchOptions({ ...EMPTY, q: "x" }), { filters: {} });
 });

@@ -7,10 +7,12 @@ export const SORTS = Object.freeze([
   ["relevance", "Best match"],
   ["newest", "Newest first"],
   ["oldest", "Oldest first"],
+  ["published", "Newest published"],
 ]);
 
 /** Pagefind's sort option for each order; relevance is Pagefind's own ranking. */
-const ORDER = { relevance: null, newest: { listed: "desc" }, oldest: { listed: "asc" } };
+// Each order is a rank in the search documents (generator/render/search_docs.py), ties broken by title.
+const ORDER = { relevance: null, newest: { newest: "asc" }, oldest: { oldest: "asc" }, published: { published: "asc" } };
 
 /** Return the search state that the query string `search` asks for; `tagKey` turns a `tag` value into a key ("" drops it). */
 export function parseSearchState(search, tagKey = (value) => value) {
