@@ -47,7 +47,7 @@ test-js:  ## the JavaScript's pure modules (theme/assets/lib/), with Node's buil
 check: $(STAMP)  ## validate the catalogue
 	$(PY) -m generator check
 
-bench: $(STAMP)  ## scale benchmark (not part of `make test`)
+bench: $(STAMP)  ## scale benchmark (not part of `make test`); `make bench SCALE=100000` for other sizes
 	$(PY) -m tests.bench
 
 eval: $(STAMP)  ## quality of related papers and tag suggestions (not part of `make test`); ARGS="--catalogue DIR"

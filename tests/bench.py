@@ -6,7 +6,9 @@ requests and its workers'): Pagefind on the search page and in the header, and, 
 Material's built-in search over a bare MkDocs Material site of the same titles and abstracts.
 It also builds that bare site without plugins and runs a bare Pagefind over it, the yardstick for
 the generator's build time. Prints the results and writes them to tests/bench_results.md.
-`BENCH_SIZES=200 python -m tests.bench` runs a quick smaller benchmark.
+`make bench SCALE=100000` (or `SCALE=200 python -m tests.bench`) benchmarks other sizes; SCALE takes a
+comma-separated list. It also reports the build's peak memory over all its processes, the site's
+size and file count, bytes per paper by kind, and how long the preview takes to show an edit.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import gzip
 import os
 import platform
 import re
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,7 +41,14 @@ import yaml
 from tests.browser import chromium
 from tests.synthetic import make_project, synthetic_entries
 
-SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
+SIZES = tuple(int(n) for n in os.environ.get("SCALE", os.environ.get("BENCH_SIZES", "1000,10000")).split(","))
+PREVIEW_TIMEOUT_S = 300.0
+# Targets of issue #13, reported side by side with the figures.
+TARGET_PEAK_BYTES = 7 * 1024**3
+TARGET_SITE_BYTES = 1_000_000_000
+TARGET_FILES = 250_000
+TARGET_BYTES_PER_PAPER = 10_000
+TARGET_PAGE_BYTES = 8_000
 QUERY = "unlearning"
 TARGET_BYTES = 1_000_000
 TARGET_MS = 1_000
@@ -85,6 +96,11 @@ class SizeReport:
     material_index_bytes: int = 0
     sitemap_bytes: int = 0
     searches: list[SearchRun] = field(default_factory=list)
+    peak_rss_bytes: int = 0
+    site_files: int = 0
+    bytes_by_kind: dict[str, int] = field(default_factory=dict)
+    preview_edit_seconds: float | None = None
+    preview_new_seconds: float | None = None
 
     @property
     def ratio(self) -> float:
@@ -142,14 +158,103 @@ def gzipped_size(path: str) -> int:
     return min(len(data), len(gzip.compress(data, compresslevel=6)))  # Pagefind's files are gzipped already
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, str]:
-    """Run `command`; return its wall-clock seconds and its output."""
+def tree_rss(root: int) -> int:
+    """Return the resident memory of process `root` and all its descendants, in bytes (Linux /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid], rss[pid] = int(fields[1]), int(fields[21]) * page
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, str, int]:
+    """Run `command`; return its wall-clock seconds, its output and the peak memory of its process tree."""
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return seconds, result.stdout + result.stderr
+    with tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        output = out.read()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output[-4000:]}")
+    return seconds, output, peak
+
+
+KINDS = (
+    ("paper pages", re.compile(r"papers/(?!index\.html)[^/]+/index\.html")),
+    ("search", re.compile(r"pagefind/.*")),
+    ("assets", re.compile(r"assets/.*")),
+    ("exports", re.compile(r"api/(?!index\.html).*|.*\.(xml|xml\.gz|json|bib|txt)")),
+    ("lists", re.compile(r".*\.html")),
+)
+
+
+def bytes_by_kind(site: Path) -> tuple[dict[str, int], int]:
+    """Return the site's bytes per kind of file and its file count; `lists` holds every other page."""
+    sizes = dict.fromkeys([name for name, _ in KINDS] + ["other"], 0)
+    files = 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        files += 1
+        relative = path.relative_to(site).as_posix()
+        kind = next((name for name, pattern in KINDS if pattern.fullmatch(relative)), "other")
+        sizes[kind] += path.stat().st_size
+    return sizes, files
+
+
+def preview_latency(project: Path) -> tuple[float | None, float | None]:
+    """Start `generator serve`; return seconds until an edited entry's page shows the edit, then until a new
+    entry's page shows with its related papers (None when not within PREVIEW_TIMEOUT_S)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def shows(path: str, text: str, deadline: float) -> float | None:
+        started = time.perf_counter()
+        while time.perf_counter() - started < deadline:
+            try:
+                with urllib.request.urlopen(base + path, timeout=5) as response:
+                    if text in response.read().decode("utf-8", "replace"):
+                        return time.perf_counter() - started
+            except OSError:
+                pass
+            time.sleep(0.1)
+        return None
+
+    try:
+        if shows("", "<html", 1800) is None:
+            return None, None
+        papers = sorted((project / "site_src" / "papers").glob("*.yaml"))
+        edited = papers[len(papers) // 2]
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+        edit = shows(f"papers/{edited.stem}/", "Edited ", PREVIEW_TIMEOUT_S)
+        new_entry = edited.parent / "bench-new-entry.yaml"
+        new_entry.write_text(text.replace("title: ", "title: Brand new ", 1), encoding="utf-8")
+        new = shows("papers/bench-new-entry/", "class=related", PREVIEW_TIMEOUT_S)
+        return edit, new
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def build_stages(output: str) -> dict[str, float]:
@@ -236,32 +341,38 @@ def measure_size(count: int, work: Path) -> SizeReport:
     report = SizeReport(count)
     project = make_project(work / "catalogue", count)
     print(f"[{count}] building the catalogue site", flush=True)
-    report.site_seconds, output = timed([sys.executable, "-m", "generator", "--root", str(project), "build"])
+    report.site_seconds, output, report.peak_rss_bytes = timed(
+        [sys.executable, "-m", "generator", "--root", str(project), "build"]
+    )
     report.stages = build_stages(output)
     site = project / "site"
     report.site_bytes = folder_bytes(site)
+    report.bytes_by_kind, report.site_files = bytes_by_kind(site)
     report.pagefind_bytes = folder_bytes(site / "pagefind")
     report.median_page_bytes = int(statistics.median(p.stat().st_size for p in (site / "papers").glob("*/index.html")))
     report.sitemap_bytes = (site / "sitemap.xml").stat().st_size
 
     print(f"[{count}] building bare MkDocs Material sites", flush=True)
     bare = write_bare_project(work / "bare", count, [])
-    report.bare_mkdocs_seconds, _ = timed(
+    report.bare_mkdocs_seconds, _, _ = timed(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare / "mkdocs.yml")]
     )
-    report.bare_pagefind_seconds, _ = timed([sys.executable, "-m", "pagefind", "--site", str(bare / "site"), "--quiet"])
+    report.bare_pagefind_seconds, _, _ = timed(
+        [sys.executable, "-m", "pagefind", "--site", str(bare / "site"), "--quiet"]
+    )
     material = write_bare_project(work / "material", count, ["search"])
-    report.material_build_seconds, _ = timed(
+    report.material_build_seconds, _, _ = timed(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(material / "mkdocs.yml")]
     )
     report.material_index_bytes = (material / "site" / "search" / "search_index.json").stat().st_size
 
+    first_paper = min(p.name for p in (site / "papers").iterdir() if p.name.startswith("synthetic-"))
     print(f"[{count}] searching in headless Chromium", flush=True)
     query = quote(QUERY)
     with chromium() as browser:
         with counting_server(site) as (server, base):
             report.searches.append(
-                search_run(browser, server, "Paper page, no search", base + "papers/synthetic-00000/", "")
+                search_run(browser, server, "Paper page, no search", base + f"papers/{first_paper}/", "")
             )
             report.searches.append(
                 search_run(
@@ -283,7 +394,7 @@ def measure_size(count: int, work: Path) -> SizeReport:
                     browser,
                     server,
                     "Pagefind, header search on a paper page",
-                    base + "papers/synthetic-00000/",
+                    base + f"papers/{first_paper}/",
                     ".md-search-result__item",
                     type_query=True,
                 )
@@ -298,6 +409,8 @@ def measure_size(count: int, work: Path) -> SizeReport:
                     ".md-search-result__item",
                 )
             )
+    print(f"[{count}] timing the preview", flush=True)
+    report.preview_edit_seconds, report.preview_new_seconds = preview_latency(project)
     return report
 
 
@@ -349,6 +462,42 @@ def table(reports: list[SizeReport]) -> str:
             f"| {megabytes(r.sitemap_bytes)} "
             f"| {r.material_build_seconds:.1f} | {megabytes(r.material_index_bytes)} |"
         )
+    lines += [
+        "",
+        "## Scale targets (issue #13)",
+        "",
+        "| Papers | peak memory, all processes (≤ 7 GB) | site (≤ 1 GB) | files (≤ 250,000) | bytes per paper, all files (≤ 10 KB) "
+        "| median paper page (≤ 8 KB) | preview: edit shown (≤ 2 s) | preview: new entry shown (≤ 5 s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in reports:
+        per_paper = r.site_bytes / r.papers
+
+        def seconds(value: float | None, target: float) -> str:
+            return (
+                f"{value:.1f} s ({verdict(value <= target)})"
+                if value is not None
+                else f"not within {PREVIEW_TIMEOUT_S:.0f} s (**missed**)"
+            )
+
+        lines.append(
+            f"| {r.papers:,} | {r.peak_rss_bytes / 1024**3:.2f} GB ({verdict(r.peak_rss_bytes <= TARGET_PEAK_BYTES)}) "
+            f"| {megabytes(r.site_bytes)} ({verdict(r.site_bytes <= TARGET_SITE_BYTES)}) "
+            f"| {r.site_files:,} ({verdict(r.site_files <= TARGET_FILES)}) "
+            f"| {per_paper / 1000:.1f} KB ({verdict(per_paper <= TARGET_BYTES_PER_PAPER)}) "
+            f"| {r.median_page_bytes / 1000:.1f} KB ({verdict(r.median_page_bytes <= TARGET_PAGE_BYTES)}) "
+            f"| {seconds(r.preview_edit_seconds, 2.0)} | {seconds(r.preview_new_seconds, 5.0)} |"
+        )
+    kinds = list(reports[0].bytes_by_kind)
+    lines += [
+        "",
+        "## Bytes per paper, by kind of file",
+        "",
+        "| Papers | " + " | ".join(kinds) + " |",
+        "|---:|" + "---:|" * len(kinds),
+    ]
+    for r in reports:
+        lines.append(f"| {r.papers:,} | " + " | ".join(f"{r.bytes_by_kind[k] / r.papers:,.0f}" for k in kinds) + " |")
     lines += [
         "",
         "## Search: page load plus the first query (targets at 10,000 papers: ≤ 1 MB, ≤ 1,000 ms)",

@@ -34,6 +34,8 @@ from generator.render.views import (
     tag_link,
 )
 
+# theme/paper.html: the slim page template of a paper (see its opening comment).
+PAPER_TEMPLATE = "paper.html"
 NEWEST_ON_HOME = 20
 TOP_TAGS_ON_HOME = 12
 FALLBACK_ROWS = 50
@@ -98,7 +100,11 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
         for r in enriched.related.get(paper.slug, ())
     ]
     return env.get_template("paper.md.j2").render(
-        front=front_matter(plain_title(paper.title), excerpt(paper.abstract), paper_head(paper, settings)),
+        front=front_matter(
+            plain_title(paper.title),
+            excerpt(paper.abstract),
+            {**paper_head(paper, settings), "template": PAPER_TEMPLATE},
+        ),
         title=md_with_math(paper.title),
         meta_line=_meta_line(paper),
         authors=author_links(page, enriched, paper.authors),

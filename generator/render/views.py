@@ -156,7 +156,11 @@ def external_buttons(paper: Paper) -> list[Link]:
 
 
 def paper_head(paper: Paper, settings: SiteSettings) -> dict[str, object]:
-    """Return a paper page's head metadata: Highwire citation tags, Open Graph and JSON-LD."""
+    """Return a paper page's head metadata: Highwire citation tags, Open Graph and JSON-LD.
+
+    Nothing is said twice in one vocabulary: the description meta tag (front matter) is the only
+    summary, so Open Graph has no og:description and the JSON-LD no abstract (the page shows it).
+    """
     page_url = absolute_url(settings, page_path("papers", paper.slug))
     issued = paper.published or paper.listed
     title = plain_title(paper.title)
@@ -170,7 +174,6 @@ def paper_head(paper: Paper, settings: SiteSettings) -> dict[str, object]:
         citation.append(["citation_doi", paper.doi])
     og = [
         ["og:title", title],
-        ["og:description", excerpt(paper.abstract)],
         ["og:type", "article"],
         ["og:url", page_url],
         ["og:site_name", settings.site_name],
@@ -191,10 +194,8 @@ def scholarly_article(paper: Paper, page_url: str) -> dict[str, object]:
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "headline": plain_title(paper.title),
-        "name": plain_title(paper.title),
         "author": [{"@type": "Person", "name": author} for author in paper.authors],
         "datePublished": (paper.published or paper.listed).isoformat(),
-        "abstract": paper.abstract,
         "url": page_url,
     }
     if same_as:
