@@ -20,6 +20,7 @@ from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
 from generator.write.mkdocs_build import build_in_parts
 from generator.write.publish import check_site_dir
+from generator.write.whitespace import strip_indentation
 from tests.conftest import REPO, Project, entry
 from tests.test_site_build import digest
 
@@ -170,3 +171,10 @@ def test_plain_mkdocs_build_sanitises_too(project: Project, tmp_path: Path) -> N
     html = (project.root / "site/papers/good/index.html").read_text()
     article = html[html.index("<article") : html.index("</article>")]
     assert "alert(" not in article and "onclick" not in article
+
+
+def test_indentation_is_stripped_outside_verbatim_blocks_only() -> None:
+    html = '<ul>\n    <li><a href="x">A</a>\n      <a>B</a></li>\n</ul>\n<pre><code>@misc{a,\n  title = {T}\n}</code></pre>\n  <p>x  y</p>'
+    assert strip_indentation(html) == (
+        '<ul>\n<li><a href="x">A</a>\n<a>B</a></li>\n</ul>\n<pre><code>@misc{a,\n  title = {T}\n}</code></pre>\n<p>x  y</p>'
+    )
