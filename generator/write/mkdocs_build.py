@@ -26,6 +26,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.write.errors import BuildFailed
 
+# mkdocs.yml names the same hooks (relative to itself) for plain `mkdocs build`; our build and preview
+# pass their absolute paths instead, so a config copied without generator/ beside it still builds.
+HOOKS = [str(Path(__file__).with_name(name)) for name in ("sanitise.py", "tabs.py", "whitespace.py")]
 # A paper's docs page is papers/<slug>.md (render/views.py: page_path); papers/index.md lists them.
 PAPER_PAGE = re.compile(r"papers/(?!index\.md$)[^/]+\.md")
 # Below this many papers per process, starting a process costs more than it saves.
