@@ -63,12 +63,6 @@ def bibtex_piece_path(number: int) -> str:
     return f"api/bibtex/{number}.bib"
 
 
-def bibtex_piece_of(slugs: Sequence[str]) -> dict[str, str]:
-    """Return the docs path of the BibTeX piece holding each paper, for the pages' "Cite" button."""
-    ordered = sorted(slugs)
-    return {slug: bibtex_piece_path(i // BIBTEX_PIECE + 1) for i, slug in enumerate(ordered)}
-
-
 def manifest(
     settings: SiteSettings, json_pieces: list[Sequence[str]], bibtex_pieces: list[Sequence[str]], one_file: bool
 ) -> str:

@@ -12,22 +12,9 @@ from generator.render.cards import paper_card
 from generator.render.pager import paginate
 from generator.render.text import html_text, md_inline
 from generator.render.views import Link, front_matter, href, human_date, page_path
+from generator.validate.fields import MONTH_NAMES
 
 ARCHIVE = "days/index.md"
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def issue_title(issue: Issue) -> str:
@@ -40,7 +27,7 @@ def issue_title(issue: Issue) -> str:
         sunday = date.fromisocalendar(int(year), int(week), 7)
         return f"Week {int(week)} of {year} ({monday.day} {monday:%b} to {sunday.day} {sunday:%b})"
     year, month = issue.key.split("-")
-    return f"{_MONTH_NAMES[int(month) - 1]} {year}"
+    return f"{MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def _issue_link(from_page: str, enriched: Enriched, kind: str, key: str | None) -> Link | None:
