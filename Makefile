@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SCHEMA := site_src/schema/paper.schema.json
 PORT ?= 8000
+# make test runs the suite on this many processes (pytest-xdist); each builds its own session sites.
+TEST_WORKERS ?= 2
 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -30,7 +32,7 @@ site: $(STAMP)  ## production build into site/
 
 test: $(STAMP) lint test-js  ## the whole test suite, after the lint, the type check and the JavaScript tests
 	find site_src/papers -name '*.yaml' -exec $(VENV)/bin/check-jsonschema --schemafile $(SCHEMA) {} +
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 test-fast: $(STAMP)  ## the suite without the tests marked slow (they build whole sites) or browser
 	$(PY) -m pytest -q -m "not slow and not browser"
