@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 
 from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout
@@ -27,12 +28,21 @@ TODAY = date(2026, 1, 1)
 PAPERS = 600
 SITE = "https://example.org/"
 LIST_LINK = re.compile(r'<div class="paper-card"><a class="paper-card__title" href="([^"]+)">')
+BUSY_DAY = "2025-06-11"
+PROLIFIC = "Ada Prolific"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> tuple[SourceLayout, dict[str, str]]:
     layout = SourceLayout(make_project(tmp_path_factory.mktemp("paged"), PAPERS))
+    # One busy day and one prolific author, so a day, its week and month and an author list span pages.
+    for number, source in enumerate(sorted(layout.papers_dir.glob("*.yaml"))):
+        if number % 5 == 0:
+            entry = yaml.safe_load(source.read_text(encoding="utf-8"))
+            entry["listed"] = BUSY_DAY
+            entry["authors"] = [PROLIFIC, *entry["authors"]]
+            source.write_text(yaml.safe_dump(entry, sort_keys=False, allow_unicode=True), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         # Small pieces, so a 600-paper catalogue is split the way a large one is.
         patch.setattr(exports, "JSON_PIECE", 128)
@@ -91,6 +101,35 @@ def test_tag_and_entity_lists_show_every_paper_exactly_once(
             if len(found) > 1:
                 assert 'class="pager"' in docs[found[-1]] and 'rel="prev"' in docs[found[-1]]
     assert longest > 2  # the catalogue is large enough to page
+
+
+def test_date_and_author_lists_show_every_paper_exactly_once(
+    catalogue: tuple[SourceLayout, dict[str, str]], enriched: Enriched
+) -> None:
+    _, docs = catalogue
+    lists = [
+        (f"{kind}/{key}.md", issue.papers)
+        for kind in ("days", "weeks", "months")
+        for key, issue in enriched.issues[kind].items()
+    ]
+    lists += [
+        (f"authors/{key}.md", author.papers) for key, author in enriched.authors.items() if f"authors/{key}.md" in docs
+    ]
+    paged = 0
+    for first, expected in lists:
+        found, papers = listed_on(docs, first)
+        assert len(found) == max(1, -(-len(expected) // PAGE_SIZE)), first
+        assert Counter(papers) == Counter(expected), first
+        for path in found:
+            assert docs[path].count('<div class="paper-card">') <= PAGE_SIZE, path
+        paged += len(found) > 1
+    by_kind = Counter(first.split("/")[0] for first, expected in lists if len(expected) > PAGE_SIZE)
+    assert {kind: by_kind[kind] > 0 for kind in ("days", "weeks", "months", "authors")} == dict.fromkeys(
+        ("days", "weeks", "months", "authors"), True
+    )
+    assert paged >= 4
+    home = docs["index.md"].split('<div class="paper-cards">', 1)[-1]
+    assert 0 < home.count('<div class="paper-card">') <= PAGE_SIZE
 
 
 def test_split_api_and_table_pieces_hold_every_paper_exactly_once(
