@@ -22,6 +22,7 @@ from generator.timings import Timings
 from generator.write import publish
 from generator.write.docs import write_docs
 from generator.write.search_index import read_record
+from generator.write.search_shards import sharded
 from tests.conftest import Project, entry, make_project
 from tests.html import attr, one
 from tests.test_site_build import digest
@@ -155,7 +156,7 @@ def test_a_second_pagefind_run_writes_the_same_bundle(
     small_site: Path, documents: dict[str, str], tmp_path: Path
 ) -> None:
     """Pagefind lists filter values in random order; the build sorts them so rebuilds are identical."""
-    write_docs(documents, tmp_path / "search")
+    write_docs(sharded(documents), tmp_path / "search")
     indexing = publish.Indexing(tmp_path / "search", tmp_path / "again", tmp_path / "pagefind.log")
     indexing.finish()
     assert digest(tmp_path / "again") == digest(small_site / "pagefind")

@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.write.docs import write_docs
 from generator.write.publish import Indexing
+from generator.write.search_shards import sharded
 
 HOOK = str(Path(__file__))
 
@@ -67,7 +68,7 @@ class SearchIndex:
 
     def start(self, documents: dict[str, str]) -> Indexing | None:
         """Write the search documents and start Pagefind on them; None for an empty catalogue."""
-        write_docs(documents, self.folder / "search")
+        write_docs(sharded(documents), self.folder / "search")
         if not documents:
             return None
         shutil.rmtree(self.folder / "pagefind-next", ignore_errors=True)

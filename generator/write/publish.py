@@ -9,15 +9,29 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from generator.timings import Timings
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
 from generator.write.mkdocs_build import PAPER_PAGE, build_in_parts, processes_for
 from generator.write.search_index import UnexpectedIndex, make_reproducible
+from generator.write.search_shards import (
+    PAGES,
+    SORTS,
+    ShardMismatch,
+    catalogue_positions,
+    prune_shard,
+    read_sort_values,
+    shard_folder,
+    sharded,
+    spread_sorts,
+    write_manifest,
+)
 
 PROTECTED = ("site_src", "generator", "theme", "tests", ".github", ".ci", ".git", ".venv", ".build")
 # Written into every site the build publishes: only a folder holding it is ever replaced.
@@ -60,32 +74,70 @@ def check_site_dir(root: Path, site_dir: Path, confined: bool = True) -> Path:
 
 
 class Indexing:
-    """A Pagefind run over the search documents, writing its bundle while MkDocs builds."""
+    """Pagefind over the search documents, one run per shard in turn (search_shards.py), writing its
+    bundle while MkDocs builds. `documents` holds one folder per shard: `0/`, `1/`, ..."""
 
     def __init__(self, documents: Path, bundle: Path, log: Path) -> None:
         self.bundle = bundle
+        self._shards = sorted((p for p in documents.iterdir() if p.is_dir()), key=lambda p: int(p.name))
         self._log_path = log
         self._log = log.open("w", encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(bundle), "--quiet"]
-        self._process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._stopped = False
+        self._code = 0
+        # One run at a time: their memory never adds up, and MkDocs keeps the other core.
+        self._runs = threading.Thread(target=self._index_shards, daemon=True)
+        self._runs.start()
+
+    def _index_shards(self) -> None:
+        for n, folder in enumerate(self._shards):
+            output = self.bundle / shard_folder(n)
+            command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output), "--quiet"]
+            with self._lock:
+                if self._stopped:
+                    return
+                self._process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
+            self._code = self._process.wait()
+            if self._code != 0:
+                return
 
     def finish(self) -> None:
-        """Wait for Pagefind and make its bundle reproducible; raise BuildFailed if it failed."""
-        code = self._process.wait()
+        """Wait for Pagefind, merge the shards' sort orders and make the bundle reproducible; raise BuildFailed if it failed."""
+        self._runs.join()
         self._log.close()
-        if code != 0:
+        if self._code != 0:
             output = self._log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
             raise BuildFailed("Pagefind could not index the site: " + " ".join(output))
         try:
-            make_reproducible(self.bundle)
-        except UnexpectedIndex as exc:
+            positions = catalogue_positions([read_sort_values(folder) for folder in self._shards])
+            for n, shard_positions in enumerate(positions):
+                if n:
+                    prune_shard(self.bundle / shard_folder(n))
+                spreading = _spreading(shard_positions) if len(positions) > 1 else None
+                make_reproducible(self.bundle / shard_folder(n), spreading)
+        except (UnexpectedIndex, ShardMismatch) as exc:
             raise BuildFailed(f"Pagefind's index could not be made reproducible: {exc}") from None
+        write_manifest(self.bundle, len(self._shards))
 
     def stop(self) -> None:
         """End Pagefind early, when the build has already failed."""
-        self._process.kill()
-        self._process.wait()
+        with self._lock:
+            self._stopped = True
+            if self._process:
+                self._process.kill()
+        self._runs.join()
         self._log.close()
+
+
+def _spreading(positions: dict[str, list[int]]) -> Callable[[list[Any]], None]:
+    """Return what moves a shard's sorted pages to their catalogue-wide positions in its metadata record."""
+
+    def spread(meta: list[Any]) -> None:
+        if len(meta) > SORTS and isinstance(meta[SORTS], list):
+            meta[SORTS] = spread_sorts(meta[SORTS], positions, gap=len(meta[PAGES]))
+
+    return spread
 
 
 class Publication:
@@ -128,7 +180,7 @@ class Publication:
     def index(self, documents: dict[str, str]) -> None:
         """Write the search documents and start Pagefind on them."""
         started = time.perf_counter()
-        _writing(write_docs, documents, self._tmp / "search")
+        _writing(write_docs, sharded(documents), self._tmp / "search")
         self._timings.record("write docs", started)
         # An empty catalogue has nothing to search, and Pagefind refuses to build an empty index.
         if documents:

@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import json
 import struct
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,12 @@ class UnexpectedIndex(Exception):
     """Pagefind wrote a bundle this module does not know how to make reproducible."""
 
 
-def make_reproducible(bundle: Path) -> None:
-    """Rewrite the filter files, metadata and entry file of the Pagefind bundle in `bundle`."""
+def make_reproducible(bundle: Path, adjust: Callable[[list[Any]], None] | None = None) -> None:
+    """Rewrite the filter files, metadata and entry file of the Pagefind bundle in `bundle`.
+
+    `adjust`, if given, changes the metadata record in place first (write/search_shards.py spreads a
+    shard's sort lists over the whole catalogue's positions).
+    """
     entry_file = bundle / "pagefind-entry.json"
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
     for language, info in entry["languages"].items():
@@ -36,6 +41,8 @@ def make_reproducible(bundle: Path) -> None:
         meta = read_record(meta_file)
         if not (isinstance(meta, list) and len(meta) > FILTERS and isinstance(meta[FILTERS], list)):
             raise UnexpectedIndex(f"{meta_file.name}: no filter list at position {FILTERS}")
+        if adjust:
+            adjust(meta)
         for pair in meta[FILTERS]:
             filter_file = bundle / "filter" / f"{pair[1]}.pf_filter"
             pair[1] = _store(_sorted_filter(read_record(filter_file)), filter_file, language, 7)

@@ -24,12 +24,16 @@ export async function fetchJson(url) {
   return response.json();
 }
 
-/** Return Pagefind's API, loading its script once; a failed load is tried again next time. */
+/** Return Pagefind's API, loading its script once, with the index's other shards merged in
+    (pagefind/shards.json, see generator/write/search_shards.py); a failed load is tried again next time. */
 export function loadPagefind() {
   if (!pagefind) {
-    pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (api) => {
+    const bundle = new URL("pagefind/", siteRoot);
+    const shards = fetchJson(new URL("shards.json", bundle));
+    pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), shards]).then(async ([api, { merge }]) => {
       await api.options({ excerptLength: 24 });
       api.init();
+      await Promise.all(merge.map((folder) => api.mergeIndex(new URL(folder, bundle).href)));
       return api;
     });
     pagefind.catch(() => {
