@@ -202,7 +202,7 @@ def test_search_works_on_a_phone_in_both_palettes(base_url: str, browser: Any, s
     log = watch(page)
     page.goto(base_url + "papers/salun/", wait_until="networkidle")
     assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator(".md-header .cat-search").click()  # the search link, which the box replaces only on a wide screen
     assert page.evaluate("document.activeElement.id") == "__catalogue-search"
     page.keyboard.type("unlearning")
     header_titles(page)

@@ -9,7 +9,7 @@ from generator.model import Enriched
 from generator.render.cards import has_author_page, paper_card
 from generator.render.pager import paginate
 from generator.render.text import html_text, md_inline
-from generator.render.views import Link, front_matter, href, page_path, tag_link
+from generator.render.views import LIST_TEMPLATE, Link, front_matter, href, page_path, tag_link
 
 CO_AUTHORS_SHOWN = 20
 TAGS_SHOWN = 12
@@ -35,7 +35,9 @@ def author_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
         ]
         heading = author.name if page.number == 1 else f"{author.name} (page {page.number} of {page.count})"
         pages[page.path] = env.get_template("author.md.j2").render(
-            front=front_matter(heading, f"{len(author.papers)} papers by {author.name} in the catalogue."),
+            front=front_matter(
+                heading, f"{len(author.papers)} papers by {author.name} in the catalogue.", LIST_TEMPLATE
+            ),
             name=md_inline(heading),
             total=len(author.papers),
             coauthors=coauthors if page.number == 1 else [],

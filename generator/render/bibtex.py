@@ -149,13 +149,5 @@ def bibtex_entry(paper: Paper) -> str:
 
 
 def bibtex_html(paper: Paper) -> Markup:
-    """Return the entry as escaped HTML, marked with the token classes Material's code highlighting colours."""
-    kind, fields = _fields(paper)
-    head = Markup(
-        '<span class="nc">@%s</span><span class="p">{</span><span class="nl">%s</span><span class="p">,</span>\n'
-    ) % (kind, paper.slug)
-    lines = [
-        Markup('  <span class="na">%s</span> <span class="p">=</span> <span class="s">%s</span>') % (name, value)
-        for name, value in fields
-    ]
-    return head + Markup('<span class="p">,</span>\n').join(lines) + Markup('\n<span class="p">}</span>\n')
+    """Return the entry as escaped HTML text for the page's code block (plain: no highlighting spans)."""
+    return Markup.escape(bibtex_entry(paper))

@@ -11,7 +11,7 @@ from generator.model import Enriched, Issue
 from generator.render.cards import paper_card
 from generator.render.pager import paginate
 from generator.render.text import html_text, md_inline
-from generator.render.views import Link, front_matter, href, human_date, page_path
+from generator.render.views import LIST_TEMPLATE, Link, front_matter, href, human_date, page_path
 from generator.validate.fields import MONTH_NAMES
 
 ARCHIVE = "days/index.md"
@@ -59,7 +59,9 @@ def issue_pages(env: jinja2.Environment, enriched: Enriched, issue: Issue) -> di
         heading = title if page.number == 1 else f"{title} (page {page.number} of {page.count})"
         pages[page.path] = env.get_template("issue.md.j2").render(
             front=front_matter(
-                f"Papers of {heading}", f"The papers listed {'on' if issue.kind == 'days' else 'in'} {title}."
+                f"Papers of {heading}",
+                f"The papers listed {'on' if issue.kind == 'days' else 'in'} {title}.",
+                LIST_TEMPLATE,
             ),
             title=md_inline(heading),
             total=len(issue.papers),
@@ -93,4 +95,6 @@ def archive_page(env: jinja2.Environment, enriched: Enriched) -> str:
                 ],
             }
         )
-    return env.get_template("archive.md.j2").render(front=front_matter("Papers by date"), months=months)
+    return env.get_template("archive.md.j2").render(
+        front=front_matter("Papers by date", extra=LIST_TEMPLATE), months=months
+    )

@@ -19,6 +19,7 @@ from generator.render.pager import paginate
 from generator.render.tex import plain_title
 from generator.render.text import html_text, md_inline, md_paragraphs, md_with_math, url
 from generator.render.views import (
+    LIST_TEMPLATE,
     Link,
     entity_link,
     excerpt,
@@ -141,7 +142,7 @@ def tag_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str
             trail.insert(0, tag_link(page.path, enriched, parent))
             parent = tags[parent].parent
         pages[page.path] = env.get_template("tag.md.j2").render(
-            front=front_matter(_titled(tags[key].name, page.number, page.count), tags[key].description),
+            front=front_matter(_titled(tags[key].name, page.number, page.count), tags[key].description, LIST_TEMPLATE),
             page=page,
             pager=page.pager,
             total=len(listed),
@@ -182,7 +183,7 @@ def entity_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
     pages: dict[str, str] = {}
     for page in paginate(first, mentioning):
         pages[page.path] = env.get_template("entity.md.j2").render(
-            front=front_matter(_titled(entity.name, page.number, page.count), entity.description),
+            front=front_matter(_titled(entity.name, page.number, page.count), entity.description, LIST_TEMPLATE),
             page=page,
             pager=page.pager,
             total=len(mentioning),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from markupsafe import Markup
 
@@ -77,7 +79,11 @@ def json_text(data: object, indent: int | None = None) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def front_matter(title: str, description: str = "", extra: dict[str, object] | None = None) -> Markup:
+# The slim page template of every listing page kind (theme/list.html), named in its front matter.
+LIST_TEMPLATE: Mapping[str, object] = MappingProxyType({"template": "list.html"})
+
+
+def front_matter(title: str, description: str = "", extra: Mapping[str, object] | None = None) -> Markup:
     """Return YAML front matter; MkDocs prints title and description into HTML unescaped, so escape them."""
     # `extra` keys are printed by theme/main.html and theme/sitemap.xml, which escape what they print.
     meta: dict[str, object] = {"title": str(html_text(title))}

@@ -1,7 +1,10 @@
-/* The header search (partials/search.html), driven by Pagefind's JavaScript API. Pagefind's script
-   and index chunks are fetched only once a reader focuses the box or presses a search key, so pages
-   where nobody searches download nothing more. Result data is untrusted: see lib/search-results.js
-   and lib/excerpt.js. */
+/* The header search, driven by Pagefind's JavaScript API. Pages carry only a link to the search page
+   (partials/header.html); the box, in Material's own markup and classes so it looks and opens like
+   Material's search (the `__search` toggle), is built here the first time a reader follows that link
+   or presses a search key. Pagefind's script and index chunks are fetched only then, so pages where
+   nobody searches download nothing more. No data-md-component hooks and no form named "search":
+   either would make Material's bundle fetch its own search index. Result data is untrusted: see
+   lib/search-results.js and lib/excerpt.js. */
 import { excerptParts } from "./lib/excerpt.js";
 import { matching, paper } from "./lib/search-results.js";
 import { el, markedText } from "./ui/dom.js";
@@ -42,6 +45,50 @@ function resultItem(p, i, tags) {
   link.append(article);
   item.append(link);
   return item;
+}
+
+/** Return the search box, in the markup of Material's header search; its form submits to `action`. */
+function searchBox(action) {
+  const box = el("div", { class: "md-search catalogue-search", "data-catalogue-search": "" });
+  const inner = el("div", { class: "md-search__inner", role: "search" });
+  const form = el("form", { class: "md-search__form", action, method: "get", novalidate: "" });
+  const input = el("input", {
+    type: "text",
+    class: "md-search__input",
+    name: "q",
+    id: "__catalogue-search",
+    "aria-label": "Search papers",
+    placeholder: "Search papers",
+    autocapitalize: "off",
+    autocorrect: "off",
+    autocomplete: "off",
+    spellcheck: "false",
+    required: "",
+    role: "combobox",
+    "aria-autocomplete": "list",
+    "aria-expanded": "false",
+    "aria-controls": "__catalogue-search-results",
+  });
+  const icon = el("label", { class: "md-search__icon md-icon", for: "__search" });
+  icon.append(el("span", { class: "cat-icon cat-icon--search" }), el("span", { class: "cat-icon cat-icon--back" }));
+  const options = el("nav", { class: "md-search__options", "aria-label": "Search options" });
+  const reset = el("button", { type: "reset", class: "md-search__icon md-icon", title: "Clear", "aria-label": "Clear", tabindex: "-1" });
+  reset.append(el("span", { class: "cat-icon cat-icon--close" }));
+  options.append(reset);
+  form.append(input, icon, options);
+  const result = el("div", { class: "md-search-result" });
+  result.append(
+    el("div", { class: "md-search-result__meta", role: "status", "aria-live": "polite" }, PROMPT),
+    el("ol", { class: "md-search-result__list", id: "__catalogue-search-results", role: "listbox", "aria-label": "Matching papers" }),
+    el("a", { class: "catalogue-search__all", href: action, hidden: "" }, "See all results"),
+  );
+  const scrollwrap = el("div", { class: "md-search__scrollwrap" });
+  scrollwrap.append(result);
+  const output = el("div", { class: "md-search__output" });
+  output.append(scrollwrap);
+  inner.append(form, output);
+  box.append(el("label", { class: "md-search__overlay", for: "__search" }), inner);
+  return box;
 }
 
 class HeaderSearch {
@@ -141,19 +188,6 @@ class HeaderSearch {
     }
   }
 
-  /** Material's search keys: "/", "s" or "f" anywhere but in a text field opens the box; Escape closes it. */
-  onPageKey(e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || editable(e.target)) return;
-    if (!this.toggle.checked && (e.key === "/" || e.key === "s" || e.key === "f")) {
-      e.preventDefault();
-      this.setOpen(true);
-      this.input.focus();
-      this.input.select();
-    } else if (this.toggle.checked && e.key === "Escape") {
-      this.setOpen(false);
-    }
-  }
-
   listen() {
     this.input.addEventListener("focus", () => {
       this.setOpen(true);
@@ -186,7 +220,6 @@ class HeaderSearch {
         this.setActive(-1);
       }
     });
-    document.addEventListener("keydown", (e) => this.onPageKey(e));
     // Tabbing out of the box (to the page or the header's next link) closes it, so its overlay never
     // covers the element that now has the focus.
     this.box.addEventListener("focusout", (e) => {
@@ -195,7 +228,47 @@ class HeaderSearch {
   }
 }
 
-// The header stays across instant navigation, so it is set up once, not on every page.
-const box = document.querySelector("[data-catalogue-search]");
+let search = null;
+
+/** Return the header search, building its box on first use just before the link it stands for. */
+function headerSearch(link, toggle) {
+  if (!search) {
+    const box = searchBox(link.getAttribute("href"));
+    link.before(box);
+    search = new HeaderSearch(box, toggle);
+    search.listen();
+  }
+  return search;
+}
+
+/** Open the header search with the focus in its box. */
+function open(link, toggle) {
+  const opened = headerSearch(link, toggle);
+  opened.setOpen(true);
+  opened.input.focus();
+  opened.input.select();
+}
+
+/** Material's search keys: "/", "s" or "f" anywhere but in a text field opens the box; Escape closes it. */
+function onPageKey(e, link, toggle) {
+  if (e.ctrlKey || e.metaKey || e.altKey || editable(e.target)) return;
+  if (!toggle.checked && (e.key === "/" || e.key === "s" || e.key === "f")) {
+    e.preventDefault();
+    open(link, toggle);
+  } else if (toggle.checked && e.key === "Escape" && search) {
+    search.setOpen(false);
+  }
+}
+
+// The header stays across instant navigation, so it is set up once, not on every page. Without
+// JavaScript the link simply opens the search page.
+const link = document.querySelector(".cat-search");
 const toggle = document.getElementById("__search");
-if (box && toggle) new HeaderSearch(box, toggle).listen();
+if (link && toggle) {
+  link.addEventListener("click", (e) => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // a new tab or window: the search page
+    e.preventDefault();
+    open(link, toggle);
+  });
+  document.addEventListener("keydown", (e) => onPageKey(e, link, toggle));
+}
