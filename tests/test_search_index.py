@@ -1,4 +1,4 @@
-"""The Pagefind index: only paper content is indexed, weighted, with tag/year/code filters and a date sort."""
+"""The Pagefind index: the abstract as body, weighted metadata for the rest, tag/year/published/code filters, ranked sorts."""
 
 from __future__ import annotations
 
@@ -17,14 +17,15 @@ from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout
 from generator.model import Paper
 from generator.pipeline import enriched_catalogue
-from generator.render.search_docs import search_documents, sort_ranks
+from generator.render.orders import order_ranks
+from generator.render.search_docs import search_documents
 from generator.timings import Timings
 from generator.write import publish
 from generator.write.docs import write_docs
 from generator.write.search_index import read_record
 from generator.write.search_shards import sharded
 from tests.conftest import Project, entry, make_project
-from tests.html import attr, one
+from tests.html import one
 from tests.test_site_build import digest
 
 pytestmark = pytest.mark.slow
@@ -38,7 +39,10 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A built site of three papers, one hostile, one with code, authors, a short name and an entity."""
     project = make_project(tmp_path_factory.mktemp("search") / "project")
     root = project.root
-    project.add("plain", entry(title="Segmenting Things", tags="[segmentation]", listed='"2024-05-01"'))
+    project.add(
+        "plain",
+        entry(title="Segmenting Things", tags="[segmentation]", listed='"2024-05-01"', published='"2019-06-01"'),
+    )
     project.add(
         "coded",
         entry(
@@ -80,76 +84,96 @@ def test_the_index_holds_exactly_the_papers(small_site: Path) -> None:
     assert [language["page_count"] for language in bundle["languages"].values()] == [3]
 
 
-def test_search_document_weights_title_short_name_authors_tags_and_entities(documents: dict[str, str]) -> None:
+def test_the_abstract_is_the_only_body_text(documents: dict[str, str]) -> None:
     body = one(document(documents, "coded"), "[data-pagefind-body]")
-    weight = {el.get_text(" ", strip=True): el["data-pagefind-weight"] for el in body.select("[data-pagefind-weight]")}
-    assert weight == {
-        "Saliency With Code": "10",
-        "SWC": "8",
-        "Ada Lovelace, Alan Turing": "5",
-        "Saliency": "4",
-        "Segmentation": "4",
-        "ImageNet": "3",
+    assert body.get_text(" ", strip=True) == ABSTRACT  # so excerpts read as prose
+    assert not body.select("[data-pagefind-weight], [data-pagefind-meta]")
+
+
+def test_title_short_name_authors_tags_and_entities_are_metadata(documents: dict[str, str]) -> None:
+    page = document(documents, "coded")
+    meta = {el["data-pagefind-meta"]: el.get_text() for el in page.select("[data-pagefind-meta]")}
+    assert meta == {
+        "title": "Saliency With Code",
+        "short_name": "SWC",
+        "authors": '["Ada Lovelace","Alan Turing"]',
+        "tags": "Saliency, Segmentation",
+        "entities": "ImageNet",
+        "badges": '[["Code","https://github.com/example/swc"]]',
     }
-    assert attr(one(body, "h1"), "data-pagefind-meta") == "title"
-    assert one(body, "[data-pagefind-meta=short_name]").get_text() == "SWC"
+    # Outside the body: Pagefind 1.5 searches metadata and weights it (ui/site.js: META_WEIGHTS).
+    assert all(el.find_parent(attrs={"data-pagefind-body": True}) is None for el in page.select("[data-pagefind-meta]"))
+    plain = {
+        el["data-pagefind-meta"]: el.get_text() for el in document(documents, "plain").select("[data-pagefind-meta]")
+    }
+    assert plain == {"title": "Segmenting Things", "tags": "Segmentation", "entities": "ImageNet", "facts": "2019"}
 
 
-def test_search_document_declares_filters_sort_and_metadata(documents: dict[str, str]) -> None:
+def test_search_document_declares_filters_and_ranked_sorts(documents: dict[str, str]) -> None:
     coded = one(document(documents, "coded"), "[data-pagefind-body]")
     assert coded["data-pagefind-filter"] == "year[data-year], code[data-code]"
-    assert (coded["data-year"], coded["data-code"], coded["data-listed"]) == ("2025", "yes", "2025-03-12")
-    assert coded["data-pagefind-sort"] == "newest[data-newest], oldest[data-oldest], published[data-published-rank]"
-    assert coded["data-pagefind-meta"] == "listed[data-listed], summary[data-summary]"  # tags come from the filter
-    tags = coded.select("li[data-pagefind-filter^='tag:']")
-    assert [(li["data-pagefind-filter"], li.get_text()) for li in tags] == [
-        ("tag:saliency", "Saliency"),
-        ("tag:segmentation", "Segmentation"),
-    ]
+    assert (coded["data-year"], coded["data-code"]) == ("2025", "yes")
+    assert coded["data-pagefind-sort"] == (
+        "title[data-rank-title], newest[data-rank-newest], oldest[data-rank-oldest], published[data-rank-published]"
+    )
+    tags = document(documents, "coded").select("li[data-pagefind-filter^='tag:']")
+    assert [li["data-pagefind-filter"] for li in tags] == ["tag:saliency", "tag:segmentation"]
     plain = one(document(documents, "plain"), "[data-pagefind-body]")
-    assert (plain["data-year"], plain["data-code"]) == ("2024", "no")
+    assert plain["data-pagefind-filter"] == "year[data-year], code[data-code], published[data-published]"
+    assert (plain["data-year"], plain["data-code"], plain["data-published"]) == ("2024", "no", "2019")
 
 
-def test_search_sorts_by_ranks_that_break_ties_by_title() -> None:
+def test_orders_rank_papers_with_ties_broken_by_title() -> None:
     day = date(2025, 3, 12)
     papers = [
         Paper("b", "Beta", "A.", day, ("t",), "s"),
         Paper("a", "alpha", "A.", day, ("t",), "s", published=date(2020, 1, 1)),
         Paper("c", "Gamma", "A.", date(2024, 1, 1), ("t",), "s", published=date(2021, 1, 1)),
+        Paper("d", "Delta", "A.", date(2024, 1, 1), ("t",), "s", arxiv="2103.01234"),
     ]
-    ranks = sort_ranks(papers)
-    by = {name: sorted(ranks, key=lambda slug: ranks[slug][name]) for name in ("newest", "oldest", "published")}
-    assert by == {"newest": ["a", "b", "c"], "oldest": ["c", "a", "b"], "published": ["c", "a", "b"]}
-    assert all(
-        len(rank) == 7 for r in ranks.values() for rank in r.values()
-    )  # one width, so text order is number order
-
-
-def test_search_documents_hold_only_what_search_should_find(documents: dict[str, str]) -> None:
-    text = one(document(documents, "coded"), "[data-pagefind-body]").get_text(" ", strip=True)
-    assert text == "Saliency With Code SWC Ada Lovelace, Alan Turing Saliency Segmentation ImageNet " + ABSTRACT
-    for left_out in ("Related", "Cite", "@misc", "Listed", "Mar", "arXiv", "Edit this entry"):
-        assert left_out not in text
+    ranks = order_ranks(papers)
+    by = {
+        name: sorted(ranks, key=lambda slug: ranks[slug][name]) for name in ("title", "newest", "oldest", "published")
+    }
+    assert by == {
+        "title": ["a", "b", "d", "c"],
+        "newest": ["a", "b", "d", "c"],
+        "oldest": ["d", "c", "a", "b"],
+        # Published in March 2021 by its arXiv id, after January 2021; without either date, last.
+        "published": ["d", "c", "a", "b"],
+    }
 
 
 def test_entry_text_stays_text_in_search_documents(documents: dict[str, str]) -> None:
     page = document(documents, "hostile")
-    body = one(page, "[data-pagefind-body]")
-    assert one(body, "h1").get_text() == HOSTILE
-    assert body["data-summary"] == HOSTILE + "."
+    assert one(page, "h1[data-pagefind-meta=title]").get_text() == HOSTILE
+    assert one(page, "[data-pagefind-body]").get_text(" ", strip=True) == HOSTILE + ". More text follows here."
     assert not page.select("script")
 
 
-def test_bundle_has_the_tag_year_and_code_filters_and_the_listed_sort(small_site: Path) -> None:
+def test_bundle_has_the_filters_the_sorts_and_the_metadata(small_site: Path) -> None:
     bundle = small_site / "pagefind"
     entry_data = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta = items(read_record(bundle / f"pagefind.{entry_data['languages']['en']['hash']}.pf_meta"))
     filters = {name: items(read_record(bundle / "filter" / f"{chunk}.pf_filter")) for name, chunk in items(meta[3])}
     values = {name: [value for value, _ in items(record[1])] for name, record in filters.items()}
-    assert values == {"code": ["no", "yes"], "tag": ["saliency", "segmentation"], "year": ["2024", "2025"]}
-    assert sorted(name for name, _ in items(meta[4])) == ["newest", "oldest", "published"]  # ranks: ties by title
+    assert values == {
+        "code": ["no", "yes"],
+        "published": ["2019"],
+        "tag": ["saliency", "segmentation"],
+        "year": ["2024", "2025"],
+    }
+    assert sorted(name for name, _ in items(meta[4])) == ["newest", "oldest", "published", "title"]
     fields = items(meta[5])
-    assert {"title", "short_name", "listed", "summary"} <= set(fields) and "tags" not in fields  # tags: the filter
+    assert {"title", "short_name", "authors", "tags", "entities", "badges", "facts"} <= set(fields)
+
+
+def test_without_a_publication_date_there_is_no_published_sort(project: Project) -> None:
+    project.add("only", entry())
+    layout = SourceLayout(project.root)
+    documents = search_documents(enriched_catalogue(layout, date.today(), Timings()), read_settings(layout.config_file))
+    body = one(BeautifulSoup(documents["papers/only/index.html"], "html.parser"), "[data-pagefind-body]")
+    assert "published" not in body["data-pagefind-sort"]
 
 
 def test_a_second_pagefind_run_writes_the_same_bundle(

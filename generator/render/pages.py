@@ -11,12 +11,13 @@ from markupsafe import Markup
 from generator.enrich.tags import child_tags, newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper, Related
-from generator.render.bibtex import bibtex_html
-from generator.render.cards import author_links, paper_card
+from generator.render.bibtex import bibtex_html, issued_month
+from generator.render.cards import AUTHORS_ON_CARD, author_links, paper_card
 from generator.render.feeds import feed_paths
 from generator.render.issues import issue_title
+from generator.render.orders import order_ranks
 from generator.render.pager import paginate
-from generator.render.tex import plain_title
+from generator.render.tex import plain_title, title_parts
 from generator.render.text import html_text, md_inline, md_paragraphs, md_with_math, url
 from generator.render.views import (
     LIST_TEMPLATE,
@@ -260,7 +261,7 @@ def papers_index(env: jinja2.Environment, enriched: Enriched) -> str:
     page = "papers/index.md"
     newest = newest_first(enriched.catalogue.papers)
     return env.get_template("papers.md.j2").render(
-        front=front_matter("All papers"),
+        front=front_matter("All papers", extra={"hide": ["navigation", "toc"]}),
         count=len(newest),
         fallback=[_listing(page, p) for p in newest[:FALLBACK_ROWS]],
     )
@@ -270,10 +271,8 @@ def papers_table(enriched: Enriched) -> dict[str, str]:
     """Return the data behind the all-papers table: `papers/table.json` names the pieces of rows, newest first."""
     catalogue = enriched.catalogue
     size = TABLE_PIECE
-    rows = [
-        [p.slug, plain_title(p.title), p.short_name or "", p.listed.isoformat(), list(p.tags)]
-        for p in newest_first(catalogue.papers)
-    ]
+    ranks = order_ranks(catalogue.papers)
+    rows = [_table_row(p, ranks[p.slug]) for p in newest_first(catalogue.papers)]
     files: dict[str, str] = {}
     for start in range(0, len(rows), size):
         files[f"papers/table-{start // size + 1}.json"] = json_text({"rows": rows[start : start + size]}) + "\n"
@@ -283,3 +282,19 @@ def papers_table(enriched: Enriched) -> dict[str, str]:
         "pieces": [name.removeprefix("papers/") for name in files],
     }
     return {"papers/table.json": json_text(manifest) + "\n", **files}
+
+
+def _table_row(paper: Paper, ranks: dict[str, int]) -> list[object]:
+    """Return a paper's row (theme/assets/lib/table-rows.js reads it): its title (TeX as parts), the card's authors and year, ranks."""
+    month = issued_month(paper)
+    authors = ", ".join(paper.authors[:AUTHORS_ON_CARD]) + (" et al." if len(paper.authors) > AUTHORS_ON_CARD else "")
+    return [
+        paper.slug,
+        title_parts(paper.title) or plain_title(paper.title),
+        paper.short_name if shows_short_name(paper) else "",
+        paper.listed.isoformat(),
+        list(paper.tags),
+        authors,
+        str(month[0]) if month else "",
+        [ranks["title"], ranks["published"]],
+    ]

@@ -6,64 +6,76 @@ the bytes, and keeps navigation, related papers and citations out of the index b
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+import json
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
+from generator.render.cards import paper_card
+from generator.render.orders import ORDERS, has_issued, issued, order_ranks
 from generator.render.templating import environment
-from generator.render.tex import plain_title
+from generator.render.tex import plain_title, title_parts
 from generator.render.text import html_text, paragraphs
-from generator.render.views import excerpt, page_path, served
+from generator.render.views import page_path, served
+
+# The search page's cards link from the site root (ui/site.js resolves them there).
+CARD_PAGE = "index.md"
 
 
 def search_documents(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
     """Return {path under the site: HTML} for every paper, e.g. `papers/calm/index.html`."""
     template = environment().get_template("search.html.j2")
     language = html_text(settings.language)
-    ranks = sort_ranks(enriched.catalogue.papers)
+    papers = enriched.catalogue.papers
+    # Pagefind sends every sort to the browser up front, so `published` is left out when no paper has it.
+    orders = [name for name in ORDERS if name != "published" or has_issued(papers)]
+    ranks = order_ranks(papers)
     return {
         served(page_path("papers", paper.slug)) + "index.html": template.render(
-            _fields(enriched, paper), language=language, ranks=ranks[paper.slug]
+            _fields(enriched, paper),
+            language=language,
+            ranks=[(Markup(name), Markup(f"{ranks[paper.slug][name]:07d}")) for name in orders],
         )
-        for paper in enriched.catalogue.papers
+        for paper in papers
     }
-
-
-def sort_ranks(papers: Iterable[Paper]) -> dict[str, dict[str, Markup]]:
-    """Return each paper's place in every order the search page sorts by, ties broken by title.
-
-    Pagefind sorts by one value and leaves ties in no set order, and every paper of a day shares
-    its date; so each order is a rank (`0000001` first), newest and oldest each by title.
-    """
-    ordered = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
-    orders = {
-        "newest": sorted(ordered, key=lambda p: -p.listed.toordinal()),
-        "oldest": sorted(ordered, key=lambda p: p.listed.toordinal()),
-        "published": sorted(ordered, key=lambda p: -(p.published or date.min).toordinal()),
-    }
-    ranks: dict[str, dict[str, Markup]] = {p.slug: {} for p in ordered}
-    for name, order in orders.items():
-        for rank, paper in enumerate(order):
-            ranks[paper.slug][name] = Markup(f"{rank:07d}")
-    return ranks
 
 
 def _fields(enriched: Enriched, paper: Paper) -> dict[str, object]:
     """Return the escaped values search.html.j2 prints for `paper`."""
-    entities = [enriched.catalogue.entities[key].name for key in enriched.mentions.get(paper.slug, ())]
+    when = issued(paper)
     return {
         "title": html_text(plain_title(paper.title)),
-        "short_name": html_text(paper.short_name) if paper.short_name else None,
-        "authors": html_text(", ".join(paper.authors)) if paper.authors else None,
-        "tags": [(html_text(key), html_text(enriched.catalogue.tags[key].name)) for key in paper.tags],
-        "entities": html_text(", ".join(entities)) if entities else None,
+        "meta": [(Markup(key), html_text(value)) for key, value in search_meta(enriched, paper).items()],
+        "tags": [html_text(key) for key in paper.tags],
         "abstract": [html_text(block) for block in paragraphs(paper.abstract)],
-        "listed": html_text(paper.listed.isoformat()),
         "year": html_text(str(paper.listed.year)),
-        "published": html_text(str(paper.published.year)) if paper.published else None,
+        "published": html_text(str(when[0])) if when else None,
         "code": html_text("yes" if "code" in paper.links else "no"),
-        "summary": html_text(excerpt(paper.abstract)),
     }
+
+
+def search_meta(enriched: Enriched, paper: Paper) -> dict[str, str]:
+    """Return the metadata besides the title that search matches and a result's card shows, as plain text.
+
+    Lists are JSON (`authors`, `tex`: the title as lib/title.js reads it, `badges`: [label, address]
+    pairs); a field without a value is left out.
+    """
+    card = paper_card(CARD_PAGE, enriched, paper)
+    catalogue = enriched.catalogue
+    fields = {
+        "tex": _json(title_parts(paper.title)),
+        "short_name": paper.short_name or "",
+        "authors": _json(list(paper.authors)),
+        "tags": ", ".join(catalogue.tags[key].name for key in paper.tags),
+        "entities": ", ".join(catalogue.entities[key].name for key in enriched.mentions.get(paper.slug, ())),
+        "facts": card.facts.unescape(),
+        "badges": _json([[badge.text.unescape(), badge.href.unescape()] for badge in card.badges]),
+    }
+    return {key: value for key, value in fields.items() if value}
+
+
+def _json(value: Sequence[object] | None) -> str:
+    """Return a list as compact JSON, or "" for none or an empty list."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else ""

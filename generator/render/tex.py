@@ -112,3 +112,18 @@ def plain_title(text: str) -> str:
         position = match.end()
     pieces.append(text[position:].replace("\\$", "$"))
     return " ".join("".join(pieces).split())
+
+
+def title_parts(text: str) -> list[str] | None:
+    """Return a title with math as [text, TeX, text, ...] for scripts that render it with KaTeX; None without math.
+
+    `Sparse $k$-NN` -> `["Sparse ", "k", "-NN"]`: even places are text, odd places TeX (without its `$`).
+    """
+    flat = " ".join(text.split())
+    pieces, position = [], 0
+    for match in INLINE_MATH.finditer(flat):
+        pieces += [flat[position : match.start()].replace("\\$", "$"), match["tex"]]
+        position = match.end()
+    if not pieces:
+        return None
+    return [*pieces, flat[position:].replace("\\$", "$")]

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { describe, matching, pageUrl, paper } from "../../theme/assets/lib/search-results.js";
+import { badgesOf, byline, describe, matching, pageUrl, paper } from "../../theme/assets/lib/search-results.js";
 import {
   chosenSort,
   parseSearchState,
@@ -13,7 +13,7 @@ import {
 } from "../../theme/assets/lib/search-state.js";
 import { tagIndex } from "../../theme/assets/lib/tags.js";
 
-const EMPTY = { q: "", tags: [], year: "", code: false, sort: "", page: 1 };
+const EMPTY = { q: "", tags: [], year: "", published: "", code: false, sort: "", page: 1 };
 const ROOT = "https://example.org/catalogue/";
 
 test("an empty query is the empty state, which writes no parameters", () => {
@@ -22,15 +22,15 @@ test("an empty query is the empty state, which writes no parameters", () => {
 });
 
 test("every parameter the search page writes reads back as the same state", () => {
-  const state = { q: "machine unlearning", tags: ["saliency", "vision-transformers"], year: "2024", code: true, sort: "oldest", page: 2 };
+  const state = { q: "machine unlearning", tags: ["saliency", "vision-transformers"], year: "2025", published: "2019", code: true, sort: "oldest", page: 2 };
   const query = searchQuery(state);
-  assert.equal(query, "?q=machine+unlearning&tag=saliency&tag=vision-transformers&year=2024&code=yes&sort=oldest&page=2");
+  assert.equal(query, "?q=machine+unlearning&tag=saliency&tag=vision-transformers&year=2025&published=2019&code=yes&sort=oldest&page=2");
   assert.deepEqual(parseSearchState(query), state);
 });
 
 test("repeated, empty and unknown values are dropped", () => {
   const tags = tagIndex({ saliency: "Saliency" });
-  const state = parseSearchState("?tag=saliency&tag=&tag=saliency&tag=nope&year=24&code=no&sort=random&page=x", tags.key);
+  const state = parseSearchState("?tag=saliency&tag=&tag=saliency&tag=nope&year=24&published=x&code=no&sort=random&page=x", tags.key);
   assert.deepEqual(state, { ...EMPTY, tags: ["saliency"] });
 });
 
@@ -50,11 +50,26 @@ test("without a query the newest come first, and relevance is only ever chosen w
   assert.equal(chosenSort(EMPTY, "oldest"), "oldest");
 });
 
-test("Pagefind's options filter by every tag key, the year and code, and sort unless ranked", () => {
-  const state = { ...EMPTY, tags: ["a", "b"], year: "2024", code: true };
-  assert.deepEqual(searchOptions(state), { filters: { tag: ["a", "b"], year: "2024", code: "yes" }, sort: { newest: "asc" } });
-  assert.deepEqual(searchOptions(state, true), { filters: { tag: ["a", "b"], code: "yes" } });
+test("Pagefind's options filter by every tag key, both years and code, and sort by a rank unless ranked", () => {
+  const state = { ...EMPTY, tags: ["a", "b"], year: "2024", published: "2019", code: true };
+  assert.deepEqual(searchOptions(state), {
+    filters: { tag: ["a", "b"], year: "2024", published: "2019", code: "yes" },
+    sort: { newest: "asc" },
+  });
+  // Counting results per year leaves that year out, and needs no order.
+  assert.deepEqual(searchOptions(state, "year"), { filters: { tag: ["a", "b"], published: "2019", code: "yes" } });
+  assert.deepEqual(searchOptions(state, "published"), { filters: { tag: ["a", "b"], year: "2024", code: "yes" } });
   assert.deepEqual(searchOptions({ ...EMPTY, q: "x" }), { filters: {} });
+  for (const order of ["oldest", "published", "title"]) {
+    assert.deepEqual(searchOptions({ ...EMPTY, q: "x", sort: order }).sort, { [order]: "asc" });
+  }
+});
+
+test("the search page and the table share one ?sort= vocabulary", () => {
+  for (const order of ["relevance", "newest", "oldest", "published", "title"]) {
+    assert.equal(parseSearchState("?sort=" + order).sort, order);
+  }
+  assert.equal(parseSearchState("?sort=listed").sort, "");
 });
 
 test("ticking a tag adds it once, unticking removes it, and either goes back to page 1", () => {
@@ -72,13 +87,37 @@ test("a result links only to a page of this site", () => {
   }
 });
 
+const NOTHING = { url: ROOT, title: "", titleParts: [], short: "", shortBeside: false, authors: [], etAl: false, facts: "", tags: [], badges: [], excerpt: "" };
+
 test("a result's fields are strings whatever Pagefind's data holds", () => {
   assert.deepEqual(
-    paper({ url: "/catalogue/papers/a/", meta: { title: "A", short_name: 5, listed: "2024-01-01" }, filters: { tag: ["x", 1, ""] }, excerpt: "<mark>a</mark>" }, ROOT),
-    { url: ROOT + "papers/a/", title: "A", short: "", listed: "2024-01-01", summary: "", tags: ["x"], excerpt: "<mark>a</mark>" },
+    paper({ url: "/catalogue/papers/a/", meta: { title: "A", short_name: 5, authors: "not json" }, filters: { tag: ["x", 1, ""] }, excerpt: "<mark>a</mark>" }, ROOT),
+    { ...NOTHING, url: ROOT + "papers/a/", title: "A", titleParts: [{ text: "A", tex: false }], tags: ["x"], excerpt: "<mark>a</mark>" },
   );
-  assert.deepEqual(paper(null, ROOT), { url: ROOT, title: "", short: "", listed: "", summary: "", tags: [], excerpt: "" });
+  assert.deepEqual(paper(null, ROOT), NOTHING);
   assert.equal(paper({ url: "/catalogue/papers/b/", meta: null }, ROOT).title, "/catalogue/papers/b/");
+});
+
+test("a result reads as the site's card: short name beside a title that lacks it, three authors then et al., TeX parts", () => {
+  const meta = {
+    title: "Sparse k-NN",
+    tex: '["Sparse ","k","-NN"]',
+    short_name: "SKN",
+    authors: '["A. One","B. Two","C. Three","D. Four"]',
+    facts: "2024 · CVPR 2024",
+  };
+  const p = paper({ url: "/catalogue/papers/s/", meta }, ROOT);
+  assert.deepEqual(p.titleParts, [{ text: "Sparse ", tex: false }, { text: "k", tex: true }, { text: "-NN", tex: false }]);
+  assert.equal(p.shortBeside, true);
+  assert.equal(byline(p), "A. One, B. Two, C. Three et al. · 2024 · CVPR 2024");
+  assert.equal(paper({ meta: { title: "SKN: Sparse", short_name: "skn" } }, ROOT).shortBeside, false);
+  assert.equal(byline(paper({ meta: { facts: "2019" } }, ROOT)), "2019");
+});
+
+test("badges keep only [label, https address] pairs", () => {
+  const value = JSON.stringify([["Code", "https://github.com/x/y"], ["PDF", "javascript:alert(1)"], ["Bad", "http://x"], "no", [1, "https://a"]]);
+  assert.deepEqual(badgesOf(value), [{ label: "Code", href: "https://github.com/x/y" }]);
+  assert.deepEqual(badgesOf("{"), []);
 });
 
 test("the status line says how many papers match what", () => {

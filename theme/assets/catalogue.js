@@ -1,13 +1,16 @@
 /* The "All papers" table: filter, sort and paginate the catalogue's rows in the browser. table.json
    names the pieces of rows ({tags, count, pieces}, newest first): the table shows the first piece at
    once and takes in the others as they arrive, one after another. Only one page of rows is ever in
-   the DOM. The state lives in the URL (see lib/table-state.js); the rows' logic is in
-   lib/table-rows.js; this module only draws them and listens. */
+   the DOM. The state lives in the URL (see lib/table-state.js), with the search page's orders
+   (lib/orders.js); the rows' logic is in lib/table-rows.js; this module only draws them and listens.
+   On a phone the stylesheet shows each row as a card. */
 import { humanDate } from "./lib/dates.js";
+import { ORDERS } from "./lib/orders.js";
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
-import { compareRows, filterRows, parseTable, tagChoices, tagCounts } from "./lib/table-rows.js";
-import { COLUMNS, parseTableState, sortedBy, tableQuery } from "./lib/table-state.js";
+import { compareRows, filterRows, hasAuthors, parseTable, tagChoices, tagCounts } from "./lib/table-rows.js";
+import { COLUMNS, TABLE_ORDERS, ariaSort, parseTableState, sortedBy, tableQuery } from "./lib/table-state.js";
 import { el } from "./ui/dom.js";
+import { renderMath, titleNodes } from "./ui/katex.js";
 import { createPager } from "./ui/pager.js";
 import { fetchJson } from "./ui/site.js";
 import { onEveryPage } from "./ui/start.js";
@@ -30,6 +33,7 @@ class PaperTable {
     this.sortedBy = "";
     this.search = this.filterBox();
     this.select = this.tagSelect();
+    this.order = this.orderSelect();
     this.status = el("p", { class: "paper-table__count", role: "status", "aria-live": "polite" });
     this.tbody = el("tbody");
     this.headers = COLUMNS.map((column) => this.header(column));
@@ -39,15 +43,15 @@ class PaperTable {
   /** Put the controls, the table and the pager in place of the fallback, and show the first page. */
   mount() {
     const controls = el("div", { class: "paper-table__controls" });
-    controls.append(this.search, this.select, this.status);
+    controls.append(this.search, this.select, this.order, this.status);
     const headRow = el("tr");
     headRow.append(...this.headers);
     const thead = el("thead");
     thead.append(headRow);
-    const table = el("table");
-    table.append(thead, this.tbody);
+    this.table = el("table");
+    this.table.append(thead, this.tbody);
     const scroller = el("div", { class: "paper-table__scroll" });
-    scroller.append(table);
+    scroller.append(this.table);
     this.root.replaceChildren(controls, scroller, this.pager.node);
     this.update(false);
   }
@@ -75,6 +79,13 @@ class PaperTable {
     return select;
   }
 
+  orderSelect() {
+    const select = el("select", { "aria-label": "Order of papers" });
+    ORDERS.filter(([value]) => TABLE_ORDERS.includes(value)).forEach(([value, label]) => select.append(el("option", { value }, label)));
+    select.addEventListener("change", () => this.change({ sort: select.value, page: 1 }));
+    return select;
+  }
+
   fillSelect(select) {
     select.replaceChildren(el("option", { value: "" }, "All tags"));
     tagChoices(this.counts, this.tags.name).forEach(([key, name, count]) => {
@@ -94,8 +105,8 @@ class PaperTable {
   }
 
   header(column) {
-    const th = el("th", { scope: "col" });
-    if (column.key === null) {
+    const th = el("th", { scope: "col", class: "paper-table__" + column.key });
+    if (!column.orders.length) {
       th.textContent = column.header;
       return th;
     }
@@ -113,13 +124,19 @@ class PaperTable {
     this.update(scroll);
   }
 
+  /** Return the row of `r`: its title (the short name before it where the title does not start with it), authors and year, tags, listed date. */
   row(r) {
     const tr = el("tr");
-    const title = el("td");
-    title.append(el("a", { href: encodeURIComponent(r.slug) + "/" }, r.title || r.slug));
+    const link = el("a", { href: encodeURIComponent(r.slug) + "/" });
+    if (r.short) link.append(el("strong", {}, r.short), ": ");
+    if (r.title.length) link.append(titleNodes(r.title));
+    else link.textContent = r.slug;
+    const title = el("td", { class: "paper-table__title" });
+    title.append(link);
+    const authors = el("td", { class: "paper-table__authors" }, [r.authors, r.year].filter(Boolean).join(" \u00b7 "));
     const tags = el("td", { class: "paper-table__tags" });
     r.tags.forEach((t) => tags.append(el("a", { class: "tag-chip", href: "../tags/" + encodeURIComponent(t) + "/" }, this.tags.name(t))));
-    tr.append(title, el("td", {}, r.short), tags, el("td", { class: "paper-table__date" }, humanDate(r.listed)));
+    tr.append(title, authors, tags, el("td", { class: "paper-table__listed" }, humanDate(r.listed)));
     return tr;
   }
 
@@ -131,12 +148,19 @@ class PaperTable {
 
   /** Return the rows in the current order, sorting again only when the order changed. */
   ordered() {
-    const order = this.state.sort + " " + this.state.dir;
-    if (this.sortedBy !== order) {
-      this.sorted = this.rows.slice().sort(compareRows(this.state.sort, this.state.dir));
-      this.sortedBy = order;
+    if (this.sortedBy !== this.state.sort) {
+      this.sorted = this.rows.slice().sort(compareRows(this.state.sort));
+      this.sortedBy = this.state.sort;
     }
     return this.sorted;
+  }
+
+  /** Show the authors column, and offer the order by publication, only when some row has authors or a year. */
+  showColumns() {
+    const authors = hasAuthors(this.rows);
+    this.root.classList.toggle("paper-table--no-authors", !authors);
+    this.order.querySelector("option[value=published]").hidden = !this.rows.some((r) => r.year);
+    this.order.value = this.state.sort;
   }
 
   update(scroll) {
@@ -145,8 +169,11 @@ class PaperTable {
     this.state.page = clampPage(this.state.page, shown.length, PAGE_SIZE);
     const rows = pageItems(shown, this.state.page, PAGE_SIZE).map((r) => this.row(r));
     this.tbody.replaceChildren(...(rows.length ? rows : [this.emptyRow()]));
+    renderMath(this.tbody.querySelectorAll(".arithmatex"));
+    this.showColumns();
     this.headers.forEach((th, i) => {
-      if (COLUMNS[i].key === this.state.sort) th.setAttribute("aria-sort", this.state.dir === "asc" ? "ascending" : "descending");
+      const sort = ariaSort(COLUMNS[i].key, this.state.sort);
+      if (sort) th.setAttribute("aria-sort", sort);
       else th.removeAttribute("aria-sort");
     });
     const loading = this.rows.length < this.total ? " (loading " + numbers.format(this.total) + ")" : "";

@@ -1,13 +1,14 @@
-/* The search page (search.md): Pagefind results with tag, year and code facets, sorting and
-   pagination. The whole state lives in the URL (see lib/search-state.js). Only the visible page of
-   results loads its data. Result data is untrusted: see lib/search-results.js and lib/excerpt.js. */
-import { humanDate } from "./lib/dates.js";
+/* The search page (search.md): Pagefind results as paper cards, with tag, publication year, listed
+   year and code facets, sorting and pagination. The whole state lives in the URL (see
+   lib/search-state.js). Only the visible page of results loads its data. Result data is untrusted:
+   see lib/search-results.js and lib/excerpt.js. */
 import { excerptParts } from "./lib/excerpt.js";
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
 import { countOf, tagFacet, yearFacet } from "./lib/search-facets.js";
-import { describe, paper } from "./lib/search-results.js";
+import { byline, describe, paper } from "./lib/search-results.js";
 import { SORTS, chosenSort, filtered, parseSearchState, searchOptions, searchQuery, sortOf, withTag } from "./lib/search-state.js";
 import { el, markedText } from "./ui/dom.js";
+import { renderMath, titleNodes } from "./ui/katex.js";
 import { createPager } from "./ui/pager.js";
 import { loadPagefind, loadTags, siteRoot } from "./ui/site.js";
 import { onEveryPage } from "./ui/start.js";
@@ -65,11 +66,12 @@ class SearchPage {
     SORTS.forEach(([value, label]) => this.sort.append(el("option", { value }, label)));
     this.status = el("p", { class: "search-page__status", role: "status", "aria-live": "polite" });
     this.tagSet = el("fieldset", { class: "search-page__facet" });
+    this.publishedSet = el("fieldset", { class: "search-page__facet" });
     this.yearSet = el("fieldset", { class: "search-page__facet" });
     this.codeSet = el("fieldset", { class: "search-page__facet" });
     this.clearButton = el("button", { type: "button", class: "search-page__clear" }, "Clear all filters");
     this.facets = el("details", { class: "search-page__facets" });
-    this.list = el("ol", { class: "search-page__list" });
+    this.list = el("ol", { class: "search-page__list paper-cards" });
     this.pager = createPager("search-page", "Pages of results", (step) => this.turn(step));
   }
 
@@ -81,7 +83,7 @@ class SearchPage {
   mount() {
     const form = el("form", { class: "search-page__form", role: "search" });
     form.append(this.input, this.sort);
-    this.facets.append(el("summary", {}, "Filters"), this.tagSet, this.yearSet, this.codeSet, this.clearButton);
+    this.facets.append(el("summary", {}, "Filters"), this.tagSet, this.publishedSet, this.yearSet, this.codeSet, this.clearButton);
     this.facets.open = window.matchMedia("(min-width: 45em)").matches;
     const results = el("div", { class: "search-page__results" });
     results.append(this.list, this.pager.node);
@@ -119,6 +121,7 @@ class SearchPage {
       this.state = withTag(this.state, box.value, box.checked);
       this.commit(true);
     } else if (box.name === "year") this.change({ year: box.value });
+    else if (box.name === "published") this.change({ published: box.value });
     else if (box.name === "code") this.change({ code: box.checked });
   }
 
@@ -141,7 +144,7 @@ class SearchPage {
     this.facets.addEventListener("change", (e) => {
       if (e.target instanceof HTMLInputElement) this.onFacetChange(e.target);
     });
-    this.clearButton.addEventListener("click", () => this.change({ tags: [], year: "", code: false }));
+    this.clearButton.addEventListener("click", () => this.change({ tags: [], year: "", published: "", code: false }));
     const back = () => {
       if (!this.root.isConnected) {
         window.removeEventListener("popstate", back);
@@ -180,10 +183,13 @@ class SearchPage {
     fillFacet(this.tagSet, "Tags", items, more);
   }
 
-  yearFacet(years, all) {
-    const items = [facetOption("radio", "year", "", "Any year", null, !this.state.year)];
-    yearFacet(all.year).forEach((y) => items.push(facetOption("radio", "year", y, y, countOf(years, y), this.state.year === y)));
-    fillFacet(this.yearSet, "Listed", items);
+  /** Fill the radio facet of the year filter `name` (year: listed, published) with its `counts` out of `all`; hide it without values. */
+  yearFacet(fieldset, name, legend, counts, all) {
+    const values = yearFacet(all[name]);
+    fieldset.hidden = values.length === 0;
+    const items = [facetOption("radio", name, "", "Any year", null, !this.state[name])];
+    values.forEach((y) => items.push(facetOption("radio", name, y, y, countOf(counts, y), this.state[name] === y)));
+    fillFacet(fieldset, legend, items);
   }
 
   codeFacet(main) {
@@ -191,31 +197,37 @@ class SearchPage {
     fillFacet(this.codeSet, "Code", [facetOption("checkbox", "code", "yes", "Has code", n, this.state.code)]);
   }
 
-  showFacets(main, years, all) {
+  showFacets(main, years, published, all) {
     this.tagFacet((main.filters || {}).tag || {}, all);
-    this.yearFacet(years, all);
+    this.yearFacet(this.publishedSet, "published", "Published", published, all);
+    this.yearFacet(this.yearSet, "year", "Listed", years, all);
     this.codeFacet(main);
     this.clearButton.hidden = !filtered(this.state);
+    // Without any publication date there is no order by it (the build leaves that sort out).
+    this.sort.querySelector("option[value=published]").hidden = yearFacet(all.published).length === 0;
   }
 
+  /** Return result `p` as the site's paper cards show a paper (generator/render/templates/paper_list.md.j2). */
   resultItem(p) {
-    const title = el("div", { class: "search-page__title" });
-    title.append(el("a", { href: p.url }, p.title));
-    const meta = el("p", { class: "search-page__meta" });
-    if (p.short) meta.append(el("strong", {}, p.short));
-    if (p.listed) meta.append(el("span", { class: "search-page__listed" }, "Listed " + humanDate(p.listed) + " "));
-    p.tags.forEach((t) => meta.append(el("span", { class: "search-page__tag" }, this.tags.name(t))));
-    // Without a query there is no match to show, so the abstract's first sentence stands in.
-    const excerpt = el("p", { class: "search-page__excerpt" });
-    if (this.state.q.trim() || !p.summary) excerpt.append(markedText(excerptParts(p.excerpt)));
-    else excerpt.textContent = p.summary;
-    const li = el("li");
-    li.append(title, meta, excerpt);
+    const title = el("a", { class: "paper-card__title", href: p.url });
+    if (p.shortBeside) title.append(p.short + ": ");
+    title.append(titleNodes(p.titleParts));
+    const li = el("li", { class: "paper-card" });
+    li.append(title);
+    const line = byline(p);
+    if (line) li.append(el("p", { class: "paper-card__meta" }, line));
+    const excerpt = el("p", { class: "paper-card__excerpt" });
+    excerpt.append(markedText(excerptParts(p.excerpt)));
+    const foot = el("p", { class: "paper-card__foot" });
+    p.tags.forEach((t) => foot.append(el("a", { class: "tag-chip", href: new URL("tags/" + encodeURIComponent(t) + "/", siteRoot).href }, this.tags.name(t)), " "));
+    p.badges.forEach((b) => foot.append(el("a", { class: "paper-card__badge", href: b.href }, b.label), " "));
+    li.append(excerpt, foot);
     return li;
   }
 
   showResults(total, data) {
     this.list.replaceChildren(...data.map((d) => this.resultItem(paper(d, siteRoot))));
+    renderMath(this.list.querySelectorAll(".arithmatex"));
     this.status.textContent = describe(total, this.state);
     this.pager.show(this.state.page, pageCount(total, PAGE_SIZE));
   }
@@ -247,10 +259,16 @@ class SearchPage {
       this.showResults(main.results.length, data);
       const all = await this.loadTotals();
       if (!current()) return;
-      const yearless = this.state.year ? this.pagefind.search(term, searchOptions(this.state, true)) : null;
-      const [withCounts, withoutYear] = await Promise.all([counted ? main : this.pagefind.search(term, options), yearless]);
+      // A year facet counts the results of the search without its own year, so other years can be chosen.
+      const without = (name) => (this.state[name] ? this.pagefind.search(term, searchOptions(this.state, name)) : null);
+      const [withCounts, anyYear, anyPublished] = await Promise.all([
+        counted ? main : this.pagefind.search(term, options),
+        without("year"),
+        without("published"),
+      ]);
       if (!current()) return;
-      this.showFacets(withCounts, ((withoutYear || withCounts).filters || {}).year || {}, all);
+      const counts = (search, name) => ((search || withCounts).filters || {})[name] || {};
+      this.showFacets(withCounts, counts(anyYear, "year"), counts(anyPublished, "published"), all);
       this.root.setAttribute("data-search-page", "ready");
     } catch {
       if (!current()) return;

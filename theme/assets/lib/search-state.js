@@ -1,30 +1,32 @@
-/* The search page's state in the URL: ?q=<words>&tag=<tag key>&tag=...&year=<yyyy>&code=yes&sort=<order>&page=<n>,
-   so a search can be shared and the back button steps through it. Several tags mean every one of them. */
+/* The search page's state in the URL: ?q=<words>&tag=<tag key>&tag=...&year=<yyyy>&published=<yyyy>&code=yes&sort=<order>&page=<n>,
+   so a search can be shared and the back button steps through it. Several tags mean every one of them.
+   `year` is the year a paper was listed, `published` the year it was published; `sort` takes the
+   orders of lib/orders.js, which the all-papers table shares. */
+import { ORDERS, orderOf } from "./orders.js";
 import { parsePage } from "./paging.js";
 
 /** The orders a reader can choose: [value, label]. */
-export const SORTS = Object.freeze([
-  ["relevance", "Best match"],
-  ["newest", "Newest first"],
-  ["oldest", "Oldest first"],
-  ["published", "Newest published"],
-]);
+export const SORTS = ORDERS;
 
-/** Pagefind's sort option for each order; relevance is Pagefind's own ranking. */
-// Each order is a rank in the search documents (generator/render/search_docs.py), ties broken by title.
-const ORDER = { relevance: null, newest: { newest: "asc" }, oldest: { oldest: "asc" }, published: { published: "asc" } };
+/** Return Pagefind's sort option for `order`: a rank in the search documents (generator/render/orders.py), ties broken by title. */
+function pagefindSort(order) {
+  return order === "relevance" ? null : { [order]: "asc" };
+}
+
+const YEAR = /^\d{4}$/;
 
 /** Return the search state that the query string `search` asks for; `tagKey` turns a `tag` value into a key ("" drops it). */
 export function parseSearchState(search, tagKey = (value) => value) {
   const params = new URLSearchParams(search);
-  const sort = params.get("sort") ?? "";
   const tags = params.getAll("tag").map(tagKey).filter(Boolean);
+  const year = (name) => (YEAR.test(params.get(name) ?? "") ? params.get(name) : "");
   return {
     q: params.get("q") ?? "",
     tags: tags.filter((t, i) => tags.indexOf(t) === i),
-    year: /^\d{4}$/.test(params.get("year") ?? "") ? params.get("year") : "",
+    year: year("year"),
+    published: year("published"),
     code: params.get("code") === "yes",
-    sort: Object.prototype.hasOwnProperty.call(ORDER, sort) ? sort : "",
+    sort: orderOf(params.get("sort") ?? ""),
     page: parsePage(params.get("page")),
   };
 }
@@ -35,6 +37,7 @@ export function searchQuery(state) {
   if (state.q.trim()) params.set("q", state.q.trim());
   state.tags.forEach((t) => params.append("tag", t));
   if (state.year) params.set("year", state.year);
+  if (state.published) params.set("published", state.published);
   if (state.code) params.set("code", "yes");
   if (state.sort) params.set("sort", state.sort);
   if (state.page > 1) params.set("page", String(state.page));
@@ -54,19 +57,23 @@ export function chosenSort(state, value) {
   return value === (state.q.trim() ? "relevance" : "newest") ? "" : value;
 }
 
-/** Return Pagefind's search options for `state`; `withoutYear` leaves the year out (to count results per year). */
-export function searchOptions(state, withoutYear = false) {
+/**
+ * Return Pagefind's search options for `state`. `without` names a filter ("year" or "published") to
+ * leave out, so as to count the results per value of that filter; such a search needs no order.
+ */
+export function searchOptions(state, without = "") {
   const filters = {};
   if (state.tags.length) filters.tag = state.tags.slice(); // an array means every tag
-  if (state.year && !withoutYear) filters.year = state.year;
+  if (state.year && without !== "year") filters.year = state.year;
+  if (state.published && without !== "published") filters.published = state.published;
   if (state.code) filters.code = "yes";
-  const order = ORDER[sortOf(state)];
-  return order && !withoutYear ? { filters, sort: order } : { filters };
+  const sort = pagefindSort(sortOf(state));
+  return sort && !without ? { filters, sort } : { filters };
 }
 
 /** Return whether `state` has any filter set. */
 export function filtered(state) {
-  return state.tags.length > 0 || state.year !== "" || state.code;
+  return state.tags.length > 0 || state.year !== "" || state.published !== "" || state.code;
 }
 
 /** Return `state` with tag `key` added (`on`) or removed, back on page 1. */

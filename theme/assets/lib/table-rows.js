@@ -1,9 +1,18 @@
-/* The paper table's rows: parsed from table.json ({rows: [[slug, title, short, listed, [tag keys]]],
-   tags: {key: name}}), counted per tag, filtered by words and a tag, and sorted by a column. */
+/* The paper table's rows: parsed from the pieces of table.json ({rows: [[slug, title, short, listed,
+   [tag keys], authors, year, [title rank, published rank]]]}, with tags {key: name} from the manifest),
+   counted per tag, filtered by words and a tag, and sorted in one of the orders of lib/orders.js.
+   A title is a string or [text, TeX, ...] (lib/title.js); `authors` is the card's "A, B, C et al.". */
 import { tagIndex } from "./tags.js";
+import { titleParts, titleText } from "./title.js";
 import { str, strings } from "./untrusted.js";
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+const LAST = Number.MAX_SAFE_INTEGER;
+
+/** Return the rank at `i` of the untrusted `ranks`, or LAST when it is not a number. */
+function rankAt(ranks, i) {
+  return Array.isArray(ranks) && Number.isSafeInteger(ranks[i]) ? ranks[i] : LAST;
+}
 
 /** Return {rows, tags} from the untrusted table.json `data`; each row has a lower-case `text` to filter by. */
 export function parseTable(data) {
@@ -12,8 +21,19 @@ export function parseTable(data) {
   const rows = records
     .filter(Array.isArray)
     .map((r) => {
-      const row = { slug: str(r[0]), title: str(r[1]), short: str(r[2]), listed: str(r[3]), tags: strings(r[4]) };
-      row.text = [row.title, row.short, ...row.tags.map(tags.name)].join(" ").toLowerCase();
+      const title = Array.isArray(r[1]) ? titleParts(r[1]) : titleParts(str(r[1]));
+      const row = {
+        slug: str(r[0]),
+        title,
+        short: str(r[2]),
+        listed: str(r[3]),
+        tags: strings(r[4]),
+        authors: str(r[5]),
+        year: str(r[6]),
+        titleRank: rankAt(r[7], 0),
+        publishedRank: rankAt(r[7], 1),
+      };
+      row.text = [titleText(title), row.short, row.authors, row.year, ...row.tags.map(tags.name)].join(" ").toLowerCase();
       return row;
     })
     .filter((row) => row.slug);
@@ -34,18 +54,28 @@ export function tagChoices(counts, nameOf) {
     .sort((a, b) => collator.compare(a[1], b[1]) || (a[0] < b[0] ? -1 : 1));
 }
 
-/** Return a comparator of rows by `sort` in direction `dir`; blank short names go last, ties by title, then slug. */
-export function compareRows(sort, dir) {
-  const sign = dir === "asc" ? 1 : -1;
-  return (a, b) => {
-    if (sort === "short" && !a.short !== !b.short) return a.short ? -1 : 1;
-    const c = sort === "listed" ? (a.listed < b.listed ? -1 : a.listed > b.listed ? 1 : 0) : collator.compare(a[sort], b[sort]);
-    return sign * c || collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-  };
+const byListed = (a, b) => (a.listed < b.listed ? -1 : a.listed > b.listed ? 1 : 0);
+const bySlug = (a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+const COMPARE = {
+  title: (a, b) => a.titleRank - b.titleRank,
+  newest: (a, b) => byListed(b, a) || a.titleRank - b.titleRank,
+  oldest: (a, b) => byListed(a, b) || a.titleRank - b.titleRank,
+  published: (a, b) => a.publishedRank - b.publishedRank || a.titleRank - b.titleRank,
+};
+
+/** Return a comparator of rows in `order` (title, newest, oldest, published); rows the ranks leave tied go by slug. */
+export function compareRows(order) {
+  const compare = Object.hasOwn(COMPARE, order) ? COMPARE[order] : COMPARE.newest;
+  return (a, b) => compare(a, b) || bySlug(a, b);
 }
 
 /** Return the rows of `sorted` that carry `tag` (if any) and contain every word of `q`. */
 export function filterRows(sorted, q, tag) {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   return sorted.filter((r) => (!tag || r.tags.includes(tag)) && words.every((w) => r.text.includes(w)));
+}
+
+/** Return whether any row has authors or a year, so that the table shows that column. */
+export function hasAuthors(rows) {
+  return rows.some((r) => r.authors || r.year);
 }

@@ -8,6 +8,11 @@ export const searchPage = new URL("search/", siteRoot);
 let pagefind = null;
 let tags = null;
 
+// How much a match in each metadata field of a search document (generator/render/search_docs.py) lifts
+// a result above matches in the abstract alone. The TeX title repeats the title and the badges hold
+// addresses, so neither lifts anything.
+const META_WEIGHTS = Object.freeze({ title: 6, short_name: 5, authors: 3, tags: 2, entities: 2, facts: 1, tex: 0, badges: 0 });
+
 /** Return the search page's address for the query `q`. */
 export function searchUrl(q) {
   const url = new URL(searchPage.href);
@@ -31,7 +36,7 @@ export function loadPagefind() {
     const bundle = new URL("pagefind/", siteRoot);
     const shards = fetchJson(new URL("shards.json", bundle));
     pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), shards]).then(async ([api, { merge }]) => {
-      await api.options({ excerptLength: 24 });
+      await api.options({ excerptLength: 24, ranking: { metaWeights: { ...META_WEIGHTS } } });
       api.init();
       await Promise.all(merge.map((folder) => api.mergeIndex(new URL(folder, bundle).href)));
       return api;
