@@ -121,7 +121,7 @@ def test_the_search_page_finds_a_paper_of_every_shard_by_its_own_word(slug: str,
     title = PAPERS[slug][0]
     page.goto(base + "search/?q=" + title.split()[-1].lower(), wait_until="networkidle")
     page.wait_for_selector("[data-search-page=ready]")
-    assert page.locator(".search-page__title").all_inner_texts() == [title]
+    assert page.locator(".search-page__list .paper-card__title").all_inner_texts() == [title]
 
 
 @pytest.mark.browser
@@ -131,7 +131,7 @@ def test_sorted_results_across_shards_follow_the_catalogue_order(order: str, ser
     page, base = served
     page.goto(base + f"search/?q=saliency&sort={order}", wait_until="networkidle")
     page.wait_for_selector("[data-search-page=ready]")
-    shown = page.locator(".search-page__title").all_inner_texts()
+    shown = page.locator(".search-page__list .paper-card__title").all_inner_texts()
     by_date = [title for title, _ in sorted(PAPERS.values(), key=lambda paper: paper[1])]  # no two share a day
     assert shown == (by_date[::-1] if order == "newest" else by_date)
 
