@@ -73,7 +73,7 @@ def test_related_papers_are_deterministic_and_bounded() -> None:
     ]
     first, second = related_papers(papers), related_papers(list(papers))
     assert first == second
-    assert all(len(rs) == RELATED for rs in first.values())
+    assert all(len(rs) <= RELATED for rs in first.values())
     assert all(rs[0].score >= rs[-1].score for rs in first.values())
 
 

@@ -36,14 +36,14 @@ def soup(site: Path, path: str) -> BeautifulSoup:
 REASON_STARTS = ("same authors: ", "mentions ", "its abstract mentions ", "both use ", "shares: ", "both say: ")
 
 
-def test_every_paper_has_a_page_with_tags_and_five_explained_related_papers(site: Path) -> None:
+def test_every_paper_has_a_page_with_tags_and_up_to_five_explained_related_papers(site: Path) -> None:
     slugs = sorted(p.stem for p in (REPO / "site_src/papers").glob("*.yaml"))
     assert len(slugs) == 79
     for slug in slugs:
         page = soup(site, f"papers/{slug}/index.html")
         assert page.select("a.tag-chip[href^='../../tags/']"), slug
         related = page.select("ul.related > li")
-        assert len(related) == 5, slug
+        assert 1 <= len(related) <= 5 or "No related papers yet." in page.get_text(), slug
         for item in related:
             assert item.select_one("a[href^='../']"), slug
             reason = one(item, ".reason").get_text()

@@ -24,7 +24,7 @@ def enrich(catalogue: Catalogue) -> Enriched:
     vectors = text_vectors(catalogue.papers)  # one TF-IDF for related papers and the map
     return Enriched(
         catalogue=catalogue,
-        related=related_papers(catalogue.papers, mentions, named_by, vectors),
+        related=related_papers(catalogue.papers, mentions, named_by, vectors, taxonomy=catalogue.tags),
         mentions=mentions,
         mentioned_by=named_by,
         papers_by_tag=by_tag,
@@ -33,5 +33,5 @@ def enrich(catalogue: Catalogue) -> Enriched:
         tag_cooccurrence=tag_cooccurrence(catalogue.papers),
         authors=authors_of(catalogue.papers),
         issues=issues_by_date(catalogue.papers),
-        positions=map_positions(catalogue.papers, vectors.weights),
+        positions=map_positions(catalogue.papers, vectors),
     )

@@ -5,7 +5,8 @@ paper's candidates come from its strongest terms and each term's strongest paper
 paper is bounded (TOP_TERMS x POSTINGS) and no N x N matrix is formed; candidates are then rescored
 exactly. Above a floor of text similarity, shared tags (weighted by rarity), shared authors and shared
 entities add a bonus; one abstract naming the other's short name adds one too. Every signal that
-counts is kept in the Related record, so the page can say why.
+counts is kept in the Related record, so the page can say why. Between tagged papers, a pair whose
+topics barely overlap is shown only if its text is close, so a list may hold fewer than RELATED.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sklearn.preprocessing import normalize
 
 from generator.enrich.reasons import shared_phrases, shown_terms
 from generator.enrich.text import TextVectors, paper_text, text_vectors
-from generator.model import Paper, Related
+from generator.model import Paper, Related, Tag
 
 RELATED = 5
 SPARE = 5  # candidates ranked past RELATED, for pairs that turn out to have nothing to show
@@ -30,6 +31,12 @@ TOP_TERMS = 40  # each paper's strongest terms, searched for candidates
 POSTINGS = 200  # each term's strongest papers, searched for candidates
 LSA_SHARE = 0.3  # the text score's share from LSA, which also matches related words
 TEXT_FLOOR = 0.08  # below this text similarity, no tag, author or entity bonus counts
+# Between two tagged papers, a pair is shown only if their tags overlap this much (cosine of the
+# rarity-weighted tag vectors) or their text is at least TEXT_ALONE alike: reading the seed's lists, tag
+# overlap told sensible pairs from the rest far better than text did, and one broad tag shared by
+# otherwise unrelated papers did not ("fewer than 5 when nothing fits" in tests/eval_results.md).
+TAG_FLOOR = 0.35
+TEXT_ALONE = 0.35
 TAG_WEIGHT = 0.2
 AUTHOR_WEIGHT = 0.15
 ENTITY_WEIGHT = 0.05
@@ -49,6 +56,7 @@ class Scoring:
     mentions: bool = True
     top_terms: int = TOP_TERMS
     postings: int = POSTINGS
+    tag_floor: float = TAG_FLOOR
 
 
 def related_papers(
@@ -57,11 +65,13 @@ def related_papers(
     named_by: Mapping[str, tuple[str, ...]] | None = None,
     vectors: TextVectors | None = None,
     scoring: Scoring = Scoring(),
+    taxonomy: Mapping[str, Tag] | None = None,
 ) -> dict[str, tuple[Related, ...]]:
     """Return up to RELATED related papers for each paper, best first, each with a reason.
 
     `entities` holds each paper's entity keys, `named_by` the papers whose abstract names each paper's
-    short name (both from generator.enrich.entities).
+    short name (both from generator.enrich.entities). With the `taxonomy`, a paper's tags include
+    their parent topics, so two papers under one topic share it.
     """
     if len(papers) < 2:
         return {p.slug: () for p in papers}
@@ -74,20 +84,27 @@ def related_papers(
     if scoring.lsa and vectors.lsa.shape[1]:
         text = (1 - LSA_SHARE) * text + LSA_SHARE * _pair_dot(vectors.lsa, rows, cols)
     counts = text >= TEXT_FLOOR
-    tag_vectors = _rarity_vectors([p.tags for p in papers])
+    topics = [_with_parents(p.tags, taxonomy or {}) for p in papers]
+    tag_vectors = _rarity_vectors(topics)
     author_vectors = _rarity_vectors([tuple(a.casefold() for a in p.authors) for p in papers])
     entity_keys = [tuple((entities or {}).get(p.slug, ())) for p in papers]
     entity_vectors = _rarity_vectors(entity_keys)
     papers_per_entity = Counter(key for keys in entity_keys for key in dict.fromkeys(keys))
     bonus = np.zeros_like(text)
+    tag_overlap = _pair_dot(tag_vectors, rows, cols)
     if scoring.tags:
-        bonus += TAG_WEIGHT * _pair_dot(tag_vectors, rows, cols)
+        bonus += TAG_WEIGHT * tag_overlap
     if scoring.authors:
         bonus += AUTHOR_WEIGHT * _pair_dot(author_vectors, rows, cols)
     if scoring.entities:
         bonus += ENTITY_WEIGHT * _pair_dot(entity_vectors, rows, cols)
     naming = _is_named(rows, cols, named, len(papers))
     score = np.round(text + counts * bonus + MENTION_WEIGHT * (naming[0] | naming[1]), 6)
+    if scoring.tags:
+        tagged = np.array([bool(p.tags) for p in papers])
+        keep = _worth_showing(tagged[rows] & tagged[cols], tag_overlap, text, naming[0] | naming[1], scoring.tag_floor)
+        rows, cols, score, counts = rows[keep], cols[keep], score[keep], counts[keep]
+        naming = (naming[0][keep], naming[1][keep])
     order = np.lexsort((_pair_ties(ties, rows, cols), -score, rows))
     rows, cols, score, counts = rows[order], cols[order], score[order], counts[order]
     names_it, named_by_it = naming[0][order], naming[1][order]
@@ -105,7 +122,9 @@ def related_papers(
                 slug=other.slug,
                 score=float(score[n]),
                 shared_terms=tuple(_as_written(term, texts[i]) for term in terms),
-                shared_tags=_shared(source.tags, other.tags) if counted and scoring.tags else (),
+                shared_tags=_most_specific(_shared(topics[i], topics[j]), taxonomy or {})
+                if counted and scoring.tags
+                else (),
                 shared_authors=_shared_authors(source.authors, other.authors) if counted and scoring.authors else (),
                 shared_entities=_shared_entities(entity_keys[i], entity_keys[j], papers_per_entity, len(papers))
                 if counted and scoring.entities
@@ -121,6 +140,14 @@ def related_papers(
     short = np.array([len(result[p.slug]) < RELATED for p in papers])
     add(np.flatnonzero((rank >= RELATED) & (rank < RELATED + SPARE) & short[rows]))
     return {slug: tuple(chosen) for slug, chosen in result.items()}
+
+
+def _worth_showing(
+    both_tagged: np.ndarray, tag_overlap: np.ndarray, text: np.ndarray, named: np.ndarray, tag_floor: float
+) -> np.ndarray:
+    """Return which pairs may be shown: untagged, or overlapping in topics, or close in text, or naming one another."""
+    shown: np.ndarray = ~both_tagged | (tag_overlap >= tag_floor) | (text >= TEXT_ALONE) | named
+    return shown
 
 
 def _paper_hashes(papers: Sequence[Paper]) -> np.ndarray:
@@ -230,6 +257,23 @@ def _rarity_vectors(labels: Sequence[tuple[str, ...]]) -> sparse.csr_matrix:
     matrix = sparse.csr_matrix((idf[cols], (rows, cols)), shape=(len(labels), len(keys)), dtype=np.float32)
     matrix.eliminate_zeros()
     return normalize(matrix).tocsr() if keys else matrix
+
+
+def _with_parents(tags: tuple[str, ...], taxonomy: Mapping[str, Tag]) -> tuple[str, ...]:
+    """Return the tags, then every parent topic above them not already listed."""
+    found = list(tags)
+    for key in tags:
+        parent = taxonomy[key].parent if key in taxonomy else None
+        while parent and parent not in found:
+            found.append(parent)
+            parent = taxonomy[parent].parent if parent in taxonomy else None
+    return tuple(found)
+
+
+def _most_specific(keys: tuple[str, ...], taxonomy: Mapping[str, Tag]) -> tuple[str, ...]:
+    """Return the keys that are not the parent topic of another of them ("saliency", not also "explainability")."""
+    parents = {taxonomy[key].parent for key in keys if key in taxonomy}
+    return tuple(key for key in keys if key not in parents)
 
 
 def _shared(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
