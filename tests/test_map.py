@@ -36,15 +36,15 @@ def synthetic_papers(count: int, seed: int = 7, prefix: str = "") -> list[Paper]
 
 def test_the_layout_is_deterministic_and_stays_recognisable_when_papers_are_added() -> None:
     papers = synthetic_papers(800)
-    first = map_positions(papers, text_vectors(papers).weights)
-    assert first == map_positions(papers, text_vectors(papers).weights)
+    first = map_positions(papers, text_vectors(papers))
+    assert first == map_positions(papers, text_vectors(papers))
     assert all(0 <= x <= GRID and 0 <= y <= GRID for x, y in first.values())
     grown = papers + synthetic_papers(5, seed=99, prefix="added-")
-    after = map_positions(grown, text_vectors(grown).weights)
+    after = map_positions(grown, text_vectors(grown))
     moved = np.array(
         [np.hypot(first[p.slug][0] - after[p.slug][0], first[p.slug][1] - after[p.slug][1]) for p in papers]
     )
-    assert np.median(moved) < 0.04 * GRID  # measured: 2.8% at 800 papers, 0.8% at 2,000
+    assert np.median(moved) < 0.04 * GRID  # measured: 3.9% at 800 papers (1.4-1.8% on three other draws), 0.1% at 2,000
     assert np.percentile(moved, 90) < 0.1 * GRID
 
 

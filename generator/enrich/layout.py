@@ -4,8 +4,10 @@ t-SNE (openTSNE, spectral initialisation, fixed seed) lays out the LANDMARKS pap
 are smallest, from the cosine distances of their TF-IDF rows; every other paper goes to the similarity-weighted mean of its
 NEAREST closest landmarks, plus a small offset from its own slug hash. So the cost is a constant plus
 one pass over the catalogue, the layout is the same for the same catalogue, and adding a few papers
-rarely changes the landmarks. The result is rotated to its principal axes and each axis flipped to
-a fixed skew, so that a small change of input does not mirror the whole map.
+rarely changes the landmarks. The result is turned so that two main themes of the text (LSA
+components, each signed by its skew) run left to right and bottom to top, so that a small change of
+input does not rotate or mirror the whole map; the map's own principal axes would, when its cloud is
+nearly round.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from generator.enrich.text import TextVectors
 from generator.model import Paper
 
 LANDMARKS = 600
@@ -27,8 +30,9 @@ JITTER = 0.01  # of the map's extent, so papers with one text do not hide each o
 CHUNK = 4096
 
 
-def map_positions(papers: Sequence[Paper], weights: sparse.csr_matrix) -> dict[str, tuple[int, int]]:
-    """Return each paper's (x, y) on the map, integers in 0..GRID, from its unit TF-IDF row."""
+def map_positions(papers: Sequence[Paper], vectors: TextVectors) -> dict[str, tuple[int, int]]:
+    """Return each paper's (x, y) on the map, integers in 0..GRID, from its unit TF-IDF and LSA rows."""
+    weights = vectors.weights
     if not papers:
         return {}
     hashes = np.array([_hash(p.slug) for p in papers], dtype=np.uint64)
@@ -39,7 +43,7 @@ def map_positions(papers: Sequence[Paper], weights: sparse.csr_matrix) -> dict[s
     placed = _tsne(weights[landmarks])
     points = _place(weights, weights[landmarks], placed)
     points[landmarks] = placed
-    points = _canonical(points)
+    points = _oriented(points, vectors.lsa)
     extent = float(np.ptp(points, axis=0).max()) or 1.0
     offsets = np.stack([(hashes % 2003) / 2003.0, (hashes // 2003 % 2011) / 2011.0], axis=1) - 0.5
     return _on_grid(papers, points + JITTER * extent * offsets)
@@ -85,6 +89,18 @@ def _place(vectors: sparse.csr_matrix, landmarks: sparse.csr_matrix, placed: np.
         weight = np.maximum(np.take_along_axis(similarity, nearest, axis=1), 0) ** 4 + 1e-9
         points[start : start + CHUNK] = np.einsum("nk,nkd->nd", weight, placed[nearest]) / weight.sum(axis=1)[:, None]
     return points
+
+
+def _oriented(points: np.ndarray, lsa: np.ndarray) -> np.ndarray:
+    """Return the points centred, then rotated (or mirrored) to lie as close as they can to LSA components 1 and 2."""
+    if lsa.shape[1] < 3:
+        return _canonical(points)
+    centred = points - points.mean(axis=0)
+    themes = lsa[:, 1:3] - lsa[:, 1:3].mean(axis=0)
+    themes = themes * np.where((themes**3).sum(axis=0) < 0, -1.0, 1.0)  # an SVD component's sign is arbitrary
+    left, _, right = np.linalg.svd(centred.T @ themes)  # orthogonal Procrustes: the best turn onto the themes
+    turned: np.ndarray = centred @ (left @ right)
+    return turned
 
 
 def _canonical(points: np.ndarray) -> np.ndarray:
