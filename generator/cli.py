@@ -213,9 +213,11 @@ def cmd_build(args: argparse.Namespace, layout: SourceLayout) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
-    from generator.pipeline import update_preview
-    from generator.write.preview import PortInUse, check_port, show_errors, state_dir
-    from generator.write.serve import serve
+    from generator.pipeline import Reuse, update_preview
+    from generator.timings import Timings
+    from generator.write.preview import PortInUse, SearchIndex, check_port, preview_dir
+    from generator.write.preview_site import LiveSite
+    from generator.write.serve import Preview, Rendered, serve
 
     build = layout.root / ".build"
     try:
@@ -223,24 +225,33 @@ def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
     except PortInUse as exc:
         print(output_line(f"error: {exc}"))
         return 1
+    reuse = Reuse()
 
-    def regenerate() -> bool:
+    def render() -> Rendered | list[str] | None:
+        timings = Timings()
         try:
-            changed = update_preview(layout, date.today())
-            print(f"re-rendered docs: {changed} file(s) changed", flush=True)
-            return True
+            rendered = update_preview(layout, date.today(), reuse, timings)
+            if rendered is None:
+                return None
         except InvalidCatalogue as exc:
             _print_diagnostics(exc.diagnostics)
-            show_errors(build, [d.format() for d in exc.diagnostics])
             print("the preview shows these errors on every page until they are fixed", flush=True)
+            return [d.format() for d in exc.diagnostics]
         except Exception as exc:  # a preview server outlives one bad render; the build reports it in full
-            show_errors(build, [f"error: could not re-render: {exc!r}"])
             print(output_line(f"error: could not re-render: {exc!r}"), flush=True)
-        return False
+            return [f"error: could not re-render: {exc!r}"]
+        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
+        print(output_line(f"re-rendered docs: {len(rendered[0])} file(s) changed ({stages})"), flush=True)
+        return Rendered(*rendered)
 
-    if not regenerate() and not (build / "docs" / "index.md").is_file():
+    site_dir = preview_dir(build) / "site"
+    address = f"{args.host}:{args.port}"
+    site = LiveSite(layout.config_file, build / "docs", site_dir, f"http://{address}/")
+    preview = Preview(layout.root, render, site, SearchIndex(build))
+    if not preview.start(site_dir, (build / "docs" / "index.md").is_file):
         return 1  # nothing good to serve yet: the terminal shows what to fix
-    serve(layout.config_file, layout.site_src, regenerate, f"{args.host}:{args.port}", state_dir(build))
+    watched = [layout.site_src, layout.root / "theme", layout.config_file]
+    serve(preview, address, site_dir, [path for path in watched if path.exists()])
     return 0
 
 

@@ -3,19 +3,47 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.enrich import enrich
 from generator.load.catalogue import SourceFiles, read_catalogue
-from generator.load.settings import read_settings
-from generator.load.sources import SourceLayout
+from generator.load.settings import SiteSettings, read_settings
+from generator.load.sources import ParseCache, SourceLayout
 from generator.model import Catalogue, Enriched
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
 from generator.timings import Timings
-from generator.validate.check import valid_catalogue, validate_catalogue
+from generator.validate.check import EntryChecks, valid_catalogue, validate_catalogue
+
+
+class Reuse:
+    """What a long-lived pipeline (the preview) keeps between runs: parses and validations of unchanged files."""
+
+    def __init__(self) -> None:
+        self.parses = ParseCache()
+        self.checks = EntryChecks()
+        self._last: tuple[SourceFiles, SiteSettings, date] | None = None
+
+    def changed(self, sources: SourceFiles, settings: SiteSettings, today: date) -> bool:
+        """Return whether the sources read (their parses, kept by `parses`), settings or day differ from the last run's."""
+        last, self._last = self._last, (sources, settings, today)
+        if last is None or (last[1], last[2]) != (settings, today):
+            return True
+        before = last[0]
+        same_entries = len(before.entries) == len(sources.entries) and all(
+            a is b for a, b in zip(before.entries, sources.entries, strict=True)
+        )
+        same_rest = (before.tags, before.entities, before.pages, before.problems, before.entry_names) == (
+            sources.tags,
+            sources.entities,
+            sources.pages,
+            sources.problems,
+            sources.entry_names,
+        )
+        return not (same_entries and same_rest)
 
 
 def checked_catalogue(layout: SourceLayout, today: date) -> tuple[Catalogue, list[Diagnostic]]:
@@ -27,12 +55,19 @@ def _loaded(layout: SourceLayout, today: date, timings: Timings) -> tuple[Source
     """Read, validate and enrich the catalogue; raise InvalidCatalogue on any error."""
     started = time.perf_counter()
     sources = read_catalogue(layout)
-    catalogue = valid_catalogue(sources, today)
+    return sources, _enriched(sources, today, timings, started)
+
+
+def _enriched(
+    sources: SourceFiles, today: date, timings: Timings, started: float, checks: EntryChecks | None = None
+) -> Enriched:
+    """Validate and enrich what was read (since `started`); raise InvalidCatalogue on any error."""
+    catalogue = valid_catalogue(sources, today, checks)
     timings.record("load and validate", started)
     started = time.perf_counter()
     enriched = enrich(catalogue)
     timings.record("enrich", started)
-    return sources, enriched
+    return enriched
 
 
 def enriched_catalogue(layout: SourceLayout, today: date, timings: Timings) -> Enriched:
@@ -71,22 +106,27 @@ def build_site(layout: SourceLayout, site_dir: Path, today: date, confined: bool
     return timings
 
 
-def update_preview(layout: SourceLayout, today: date) -> int:
-    """Render the preview's docs and search index under `.build/`; return how many docs files changed.
+def update_preview(
+    layout: SourceLayout, today: date, reuse: Reuse, timings: Timings
+) -> tuple[list[str], Callable[[], dict[str, str]]] | None:
+    """Render the preview's docs under `.build/docs/`; return the files written or removed, and the search documents.
 
-    Raise InvalidCatalogue first, leaving the last good preview in place. Pagefind indexes while
-    MkDocs' server rebuilds the pages, so the pages show as soon as they would without search.
+    Return None when no source changed since the last call. Raise InvalidCatalogue first, leaving
+    the last good docs in place. The search documents are made only when asked for, so the preview
+    can rebuild the pages first.
     """
     from generator.write.docs import write_docs
-    from generator.write.preview import SearchIndex, clear_errors
 
-    build = layout.root / ".build"
-    sources, enriched = _loaded(layout, today, Timings())
+    started = time.perf_counter()
+    sources = read_catalogue(layout, reuse.parses)
     settings = read_settings(layout.config_file)
-    index = SearchIndex(build)
-    indexing = index.start(search_documents(enriched, settings))
-    changed = write_docs(render_site(enriched, settings, sources.pages), build / "docs")
-    clear_errors(build)
-    if indexing:
-        index.finish(indexing)
-    return changed
+    if not reuse.changed(sources, settings, today):
+        return None
+    enriched = _enriched(sources, today, timings, started, reuse.checks)
+    started = time.perf_counter()
+    docs = render_site(enriched, settings, sources.pages)
+    timings.record("render", started)
+    started = time.perf_counter()
+    changed = write_docs(docs, layout.root / ".build" / "docs")
+    timings.record("write docs", started)
+    return changed, lambda: search_documents(enriched, settings)

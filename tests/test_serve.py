@@ -64,6 +64,44 @@ def test_edit_shows_up_in_the_preview(project: Project) -> None:
         server.wait(timeout=10)
 
 
+def test_each_page_that_shows_an_edit_is_fresh_and_only_changed_pages_are_rebuilt(project: Project) -> None:
+    study = project.add("study", entry(title="First Title of Saliency"))
+    other = project.add("other", entry(title="Segmenting Salient Things"))
+    project.add(
+        "lonely", entry(title="Alpine Cheese Caves", abstract="Fermentation kinetics of cheese.", tags="[vision]")
+    )
+    port = free_port()
+    server = start_preview(project, port)
+    base = f"http://127.0.0.1:{port}/"
+    built = project.root / ".build" / "preview" / "site" / "papers" / "lonely" / "index.html"
+    doc = project.root / ".build" / "docs" / "papers" / "lonely.md"
+    try:
+        wait_for(base + "papers/study/", "First Title of Saliency", 60)
+        assert "First Title of Saliency" in fetch(base + "papers/other/")  # its related papers
+        before = built.stat().st_mtime_ns, doc.stat().st_mtime_ns
+
+        study.write_text(study.read_text().replace("First Title", "Edited Title"))
+        wait_for(base + "papers/study/", "Edited Title of Saliency", 30)
+        # One update makes every page fresh at once: no page that shows the entry is served stale.
+        assert "Edited Title of Saliency" in fetch(base + "papers/other/")
+        assert "Edited Title of Saliency" in fetch(base + "tags/saliency/")
+        assert "First Title" not in fetch(base + "papers/other/") + fetch(base + "tags/saliency/")
+        assert (built.stat().st_mtime_ns, doc.stat().st_mtime_ns) == before  # a page the edit leaves alone
+
+        tags = project.root / "site_src" / "tags.yaml"
+        tags.write_text(tags.read_text().replace("name: Saliency", "name: Salience maps"))
+        wait_for(base + "tags/saliency/", "Salience maps", 60)
+        assert "Salience maps" in fetch(base + "papers/study/")
+
+        other.write_text(other.read_text().replace("Segmenting Salient Things", "Renamed Salient Things"))
+        wait_for(base + "papers/other/", "Renamed Salient Things", 30)
+        assert "Renamed Salient Things" in fetch(base + "papers/study/")  # the related paper's new title
+        assert "Segmenting Salient Things" not in fetch(base + "papers/study/")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def start_preview(project: Project, port: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(project.root), "serve", "--port", str(port)],

@@ -26,10 +26,13 @@ from tests.test_site_build import digest
 
 
 def test_write_docs_writes_changes_and_removes_stale_files(tmp_path: Path) -> None:
-    assert write_docs({"a.md": "A", "sub/b.md": "B"}, tmp_path) == 2
-    assert write_docs({"a.md": "A", "sub/b.md": "B"}, tmp_path) == 0
-    assert write_docs({"a.md": "A2"}, tmp_path) == 2
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.md"]
+    assert write_docs({"a.md": "A", "sub/b.md": "B", "c.md": "C"}, tmp_path) == ["a.md", "sub/b.md", "c.md"]
+    unchanged = os.stat(tmp_path / "c.md").st_mtime_ns
+    os.utime(tmp_path / "c.md", ns=(unchanged - 10**9, unchanged - 10**9))
+    assert write_docs({"a.md": "A", "sub/b.md": "B", "c.md": "C"}, tmp_path) == []
+    assert write_docs({"a.md": "A2", "c.md": "C"}, tmp_path) == ["a.md", "sub/b.md"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.md", "c.md"]
+    assert os.stat(tmp_path / "c.md").st_mtime_ns == unchanged - 10**9  # an unchanged file keeps its time
 
 
 @pytest.mark.parametrize("bad", [".", "..", "site_src", "site_src/papers", "theme/x", "generator"])

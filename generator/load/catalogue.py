@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.sources import LoadedFile, SourceLayout, read_text, read_yaml
+from generator.load.sources import LoadedFile, ParseCache, SourceLayout, read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -21,13 +21,13 @@ class SourceFiles:
     problems: tuple[Diagnostic, ...]
 
 
-def read_catalogue(layout: SourceLayout) -> SourceFiles:
-    """Read the whole catalogue under `layout`; nothing is validated yet."""
-    entries, names, entry_problems = read_entries(layout)
+def read_catalogue(layout: SourceLayout, cache: ParseCache | None = None) -> SourceFiles:
+    """Read the whole catalogue under `layout`; nothing is validated yet (`cache`: files parsed before)."""
+    entries, names, entry_problems = read_entries(layout, cache)
     pages, page_problems = read_static_pages(layout)
     return SourceFiles(
-        tags=read_yaml(layout.tags_file, layout.shown(layout.tags_file)),
-        entities=read_yaml(layout.entities_file, layout.shown(layout.entities_file)),
+        tags=read_yaml(layout.tags_file, layout.shown(layout.tags_file), cache),
+        entities=read_yaml(layout.entities_file, layout.shown(layout.entities_file), cache),
         entries=tuple(entries),
         entry_names=names,
         pages=pages,
@@ -35,7 +35,9 @@ def read_catalogue(layout: SourceLayout) -> SourceFiles:
     )
 
 
-def read_entries(layout: SourceLayout) -> tuple[list[LoadedFile], frozenset[str], list[Diagnostic]]:
+def read_entries(
+    layout: SourceLayout, cache: ParseCache | None = None
+) -> tuple[list[LoadedFile], frozenset[str], list[Diagnostic]]:
     """Read every file under the papers folder; a stray or unreadable file is a diagnostic."""
     loaded: list[LoadedFile] = []
     problems: list[Diagnostic] = []
@@ -56,7 +58,7 @@ def read_entries(layout: SourceLayout) -> tuple[list[LoadedFile], frozenset[str]
             hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "only <slug>.yaml files belong here"
             problems.append(error(shown, 1, 1, f"not an entry file: {hint}"))
             continue
-        result = read_yaml(path, shown)
+        result = read_yaml(path, shown, cache)
         if isinstance(result, Diagnostic):
             problems.append(result)
         else:

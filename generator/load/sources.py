@@ -73,15 +73,35 @@ def read_text(path: Path, shown: str) -> str | Diagnostic:
         return error(shown, 1, 1, f"not UTF-8 text (bad byte at offset {exc.start}); save the file as UTF-8")
 
 
-def read_yaml(path: Path, shown: str) -> LoadedFile | Diagnostic:
-    """Read and strictly parse one YAML file, or return the reason it can't be."""
-    text = read_text(path, shown)
-    if isinstance(text, Diagnostic):
-        return text
+class ParseCache:
+    """Each YAML file's last parse, kept with its text: a long-lived reader (the preview) re-parses only changed files."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[str, tuple[str, LoadedFile | Diagnostic]] = {}
+
+    def parse(self, text: str, shown: str) -> LoadedFile | Diagnostic:
+        """Return the parse of `text`, the file `shown`: the one kept if its text is the same."""
+        kept = self._parsed.get(shown)
+        if kept is not None and kept[0] == text:
+            return kept[1]
+        parsed = _parse(text, shown)
+        self._parsed[shown] = (text, parsed)
+        return parsed
+
+
+def _parse(text: str, shown: str) -> LoadedFile | Diagnostic:
     try:
         return LoadedFile(shown, parse_yaml(text))
     except YamlProblem as problem:
         return error(shown, problem.line, problem.col, problem.message)
+
+
+def read_yaml(path: Path, shown: str, cache: ParseCache | None = None) -> LoadedFile | Diagnostic:
+    """Read and strictly parse one YAML file, or return the reason it can't be (`cache`: reuse unchanged parses)."""
+    text = read_text(path, shown)
+    if isinstance(text, Diagnostic):
+        return text
+    return cache.parse(text, shown) if cache else _parse(text, shown)
 
 
 def source_text(layout: SourceLayout, shown: str) -> str | Diagnostic:

@@ -13,8 +13,29 @@ from generator.validate.entries import validate_entry
 from generator.validate.taxonomy import validate_entities, validate_tags
 
 
-def validate_catalogue(sources: SourceFiles, today: date) -> tuple[Catalogue, list[Diagnostic]]:
-    """Validate everything and return what is valid, with every problem found (load problems included)."""
+class EntryChecks:
+    """Each entry's last validation, kept with the parse it checked: the preview re-validates only new parses."""
+
+    def __init__(self) -> None:
+        self._checked: dict[str, tuple[LoadedFile, tuple[Paper | None, list[Diagnostic]]]] = {}
+
+    def validate(self, file: LoadedFile) -> tuple[Paper | None, list[Diagnostic]]:
+        """Return validate_entry's answer for `file`, the one kept if `file` is the parse it was given."""
+        kept = self._checked.get(file.path)
+        if kept is not None and kept[0] is file:
+            return kept[1]
+        checked = validate_entry(file)
+        self._checked[file.path] = (file, checked)
+        return checked
+
+
+def validate_catalogue(
+    sources: SourceFiles, today: date, checks: EntryChecks | None = None
+) -> tuple[Catalogue, list[Diagnostic]]:
+    """Validate everything and return what is valid, with every problem found (load problems included).
+
+    `checks` keeps the entries validated before; the checks across entries always run over all of them.
+    """
     problems: list[Diagnostic] = list(sources.problems)
     tags: dict[str, Tag] = {}
     entities: dict[str, Entity] = {}
@@ -32,7 +53,7 @@ def validate_catalogue(sources: SourceFiles, today: date) -> tuple[Catalogue, li
     papers: list[Paper] = []
     by_source: dict[str, LoadedFile] = {}
     for file in sources.entries:
-        paper, found = validate_entry(file)
+        paper, found = checks.validate(file) if checks else validate_entry(file)
         problems += found
         if paper is not None:
             papers.append(paper)
@@ -50,9 +71,9 @@ def validate_catalogue(sources: SourceFiles, today: date) -> tuple[Catalogue, li
     return Catalogue(tuple(papers), tags, entities), sorted(problems)
 
 
-def valid_catalogue(sources: SourceFiles, today: date) -> Catalogue:
+def valid_catalogue(sources: SourceFiles, today: date, checks: EntryChecks | None = None) -> Catalogue:
     """Return the validated catalogue, or raise InvalidCatalogue listing every problem."""
-    catalogue, problems = validate_catalogue(sources, today)
+    catalogue, problems = validate_catalogue(sources, today, checks)
     if has_errors(problems):
         raise InvalidCatalogue(problems)
     return catalogue

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def write_docs(files: dict[str, str], docs_dir: Path) -> int:
-    """Make `docs_dir` hold exactly `files`; return how many files were written or removed."""
-    changed = 0
+def write_docs(files: dict[str, str], docs_dir: Path) -> list[str]:
+    """Make `docs_dir` hold exactly `files`; return the paths written or removed, relative to it.
+
+    A file whose bytes are already right is left alone, modification time included, so the preview
+    rebuilds only the pages whose docs changed.
+    """
+    changed: list[str] = []
     docs_dir.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         target = docs_dir / name
@@ -16,12 +20,12 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> int:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        changed += 1
+        changed.append(name)
     for stale in sorted(docs_dir.rglob("*"), reverse=True):
         relative = stale.relative_to(docs_dir).as_posix()
         if stale.is_file() and relative not in files:
             stale.unlink()
-            changed += 1
+            changed.append(relative)
         elif stale.is_dir() and not any(stale.iterdir()):
             stale.rmdir()
     return changed

@@ -1,10 +1,7 @@
-"""What the preview adds to MkDocs' server: a browser page for build errors, and a fresh search index.
+"""What the preview adds to MkDocs' server: a browser page for build errors, a search index, and what needs a full build.
 
-The preview keeps its state under `.build/preview/`: `state/error.txt` holds the diagnostics of a
-broken catalogue (the server watches `state/`, so writing or removing it rebuilds and reloads every
-open page), and `pagefind/` holds the index of the last good catalogue. This module is also an MkDocs
-hooks file, for the preview only: every page shows the errors while there are some, and the served
-site links `pagefind/` to that index.
+The preview keeps its files under `.build/preview/`: `site/` is the served site, `pagefind/` the
+index of the last good catalogue, which the served site links to as `pagefind/`.
 """
 
 from __future__ import annotations
@@ -14,14 +11,14 @@ import html
 import os
 import shutil
 import socket
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from generator.write.docs import write_docs
+from generator.write.errors import BuildFailed
 from generator.write.publish import Indexing
 from generator.write.search_shards import sharded
-
-HOOK = str(Path(__file__))
 
 
 class PortInUse(Exception):
@@ -39,43 +36,64 @@ def check_port(host: str, port: int) -> None:
         raise
 
 
-def state_dir(build: Path) -> Path:
-    """Return the folder the server watches for the preview's state, e.g. `.build/preview/state/`."""
-    return build / "preview" / "state"
-
-
-def _error_file(build: Path) -> Path:
-    return state_dir(build) / "error.txt"
-
-
-def show_errors(build: Path, lines: list[str]) -> None:
-    """Make every page of the preview show `lines` (compiler-style `file:line:col: error: ...`)."""
-    state_dir(build).mkdir(parents=True, exist_ok=True)
-    _error_file(build).write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def clear_errors(build: Path) -> None:
-    """Let the preview show the site again."""
-    _error_file(build).unlink(missing_ok=True)
+def preview_dir(build: Path) -> Path:
+    """Return the preview's own folder, e.g. `.build/preview/`."""
+    return build / "preview"
 
 
 class SearchIndex:
-    """The preview's Pagefind index: rebuilt beside the served one, then swapped in."""
+    """The preview's Pagefind index, rebuilt in the background beside the served one, then swapped in.
+
+    Pages show as soon as MkDocs has rebuilt them; search follows when Pagefind is done. A refresh asked
+    for while Pagefind runs starts once it is done, with the latest documents only.
+    """
 
     def __init__(self, build: Path) -> None:
-        self.folder = build / "preview"
+        self.folder = preview_dir(build)
         self.bundle = self.folder / "pagefind"
+        self._lock = threading.Lock()
+        self._pending: Callable[[], dict[str, str]] | None = None
+        self._worker: threading.Thread | None = None
 
-    def start(self, documents: dict[str, str]) -> Indexing | None:
-        """Write the search documents and start Pagefind on them; None for an empty catalogue."""
+    def link(self, site_dir: Path) -> None:
+        """Make `site_dir/pagefind` the index (a link, so a new index needs no page rebuilt)."""
+        link = site_dir / "pagefind"
+        if not os.path.islink(link):
+            link.symlink_to(self.bundle, target_is_directory=True)
+
+    def refresh(self, documents: Callable[[], dict[str, str]]) -> None:
+        """Index the search documents `documents()` returns, in the background."""
+        with self._lock:
+            self._pending = documents
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._run, name="preview-search-index", daemon=True)
+                self._worker.start()
+
+    def wait(self) -> None:
+        """Wait until every refresh asked for is in place."""
+        with self._lock:
+            worker = self._worker
+        if worker is not None:
+            worker.join()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                documents, self._pending = self._pending, None
+                if documents is None:
+                    self._worker = None
+                    return
+            try:
+                self._index(documents())
+            except BuildFailed as exc:
+                print(f"search index not refreshed: {exc}", flush=True)
+
+    def _index(self, documents: dict[str, str]) -> None:
         write_docs(sharded(documents), self.folder / "search")
-        if not documents:
-            return None
+        if not documents:  # Pagefind refuses an empty site; the preview keeps the last index
+            return
         shutil.rmtree(self.folder / "pagefind-next", ignore_errors=True)
-        return Indexing(self.folder / "search", self.folder / "pagefind-next", self.folder / "pagefind.log")
-
-    def finish(self, indexing: Indexing) -> None:
-        """Wait for Pagefind and put its bundle where the served site links to; raise BuildFailed if it failed."""
+        indexing = Indexing(self.folder / "search", self.folder / "pagefind-next", self.folder / "pagefind.log")
         indexing.finish()
         old = self.folder / "pagefind-old"
         shutil.rmtree(old, ignore_errors=True)
@@ -83,6 +101,37 @@ class SearchIndex:
             self.bundle.rename(old)
         indexing.bundle.rename(self.bundle)
         shutil.rmtree(old, ignore_errors=True)
+
+
+class Stamps:
+    """Sizes and modification times of what needs a full MkDocs build when it changes.
+
+    The theme, mkdocs.yml and the taxonomy (tags.yaml, entities.yaml): a change there can reach every page.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self._paths = [
+            root / "theme",
+            root / "mkdocs.yml",
+            root / "site_src" / "tags.yaml",
+            root / "site_src" / "entities.yaml",
+        ]
+        self._last = self._now()
+
+    def _now(self) -> dict[str, tuple[int, int]]:
+        found: dict[str, tuple[int, int]] = {}
+        for path in self._paths:
+            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+                if file.is_file():
+                    stat = file.stat()
+                    found[str(file)] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    def changed(self) -> bool:
+        """Return whether any of them changed since the last call (or since this was made)."""
+        now = self._now()
+        changed, self._last = now != self._last, now
+        return changed
 
 
 def error_page(lines: list[str]) -> str:
@@ -110,24 +159,3 @@ li {{ margin: .5rem 0; }}
 </body>
 </html>
 """
-
-
-def _build_folder(config: Any) -> Path:
-    """Return `.build/` from the docs folder the preview serves, `.build/docs/`."""
-    return Path(config["docs_dir"]).parent
-
-
-def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
-    """While the catalogue has errors, every page shows them."""
-    errors = _error_file(_build_folder(config))
-    if errors.is_file():
-        return error_page(errors.read_text(encoding="utf-8").splitlines())
-    return output
-
-
-def on_post_build(config: Any, **_: Any) -> None:
-    """Link the served site's `pagefind/` to the preview's index."""
-    bundle = _build_folder(config) / "preview" / "pagefind"
-    link = Path(config["site_dir"]) / "pagefind"
-    if not os.path.islink(link):
-        link.symlink_to(bundle, target_is_directory=True)
