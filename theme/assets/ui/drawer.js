@@ -35,11 +35,10 @@ function build() {
   main.prepend(sidebar);
 }
 
-/** Build the drawer on the first press of the menu button (before its click opens it, so it slides in). */
+/** Build the drawer on the first press of the menu button (before its click opens it, so it slides in).
+    Listened for on the document: assets/chrome.js puts the button in only once the page is parsed. */
 export function setUpDrawer() {
-  const button = document.querySelector(".md-header__button[for=__drawer]");
-  const toggle = document.getElementById("__drawer");
-  if (!button || !toggle) return;
-  button.addEventListener("pointerdown", build, { once: true });
-  toggle.addEventListener("change", build, { once: true });
+  const menu = (e) => e.target instanceof Element && e.target.closest(".md-header__button[for=__drawer]");
+  document.addEventListener("pointerdown", (e) => menu(e) && build());
+  document.addEventListener("change", (e) => e.target instanceof Element && e.target.id === "__drawer" && build());
 }
