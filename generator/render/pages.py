@@ -18,7 +18,7 @@ from generator.render.issues import issue_title
 from generator.render.orders import order_ranks
 from generator.render.pager import paginate
 from generator.render.tex import plain_title, title_parts
-from generator.render.text import html_text, md_inline, md_paragraphs, md_with_math, url
+from generator.render.text import html_paragraphs, html_text, html_with_math, md_inline, url
 from generator.render.views import (
     LIST_TEMPLATE,
     Link,
@@ -94,7 +94,7 @@ def related_reason(enriched: Enriched, paper: Paper, related: Related) -> str:
 
 
 def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settings: SiteSettings) -> str:
-    """Return the Markdown page of one paper."""
+    """Return the Markdown page of one paper: front matter, then HTML blocks only."""
     page = page_path("papers", paper.slug)
     papers = enriched.paper
     related = [
@@ -107,14 +107,14 @@ def paper_page(env: jinja2.Environment, enriched: Enriched, paper: Paper, settin
             excerpt(paper.abstract),
             {**paper_head(paper, settings), "template": PAPER_TEMPLATE},
         ),
-        title=md_with_math(paper.title),
+        title=html_with_math(paper.title),
         meta_line=_meta_line(paper),
         authors=author_links(page, enriched, paper.authors),
         index=href(page, "papers/index.md"),
         buttons=external_buttons(paper),
         tags=[tag_link(page, enriched, key) for key in paper.tags],
         map_href=Markup(f"{href(page, 'map/index.md')}?p={paper.slug}"),  # slugs are [a-z0-9-], safe in a URL
-        abstract=md_paragraphs(paper.abstract),
+        abstract=html_paragraphs(paper.abstract),
         related=related,
         mentions=[entity_link(page, enriched, key) for key in enriched.mentions.get(paper.slug, ())],
         mentioned_by=[paper_link(page, papers[s]) for s in enriched.mentioned_by.get(paper.slug, ())],

@@ -43,43 +43,36 @@ def md_inline(text: str) -> Markup:
 
 
 def _linked(text: str) -> str:
-    """Escape text for Markdown, with each https address in it a link to itself."""
+    """Escape text for HTML, with each https address in it a link to itself."""
     pieces, position = [], 0
     for match in _HTTPS.finditer(text):
         address = match.group().rstrip(_TRAILING)
         if address.endswith(")") and address.count("(") < address.count(")"):
             address = address[:-1]  # `(see https://x.org/a)`: the parenthesis closes the sentence's
         end = match.start() + len(address)
-        pieces.append(_escape_chars(text[position : match.start()]))
-        pieces.append(f'<a href="{url(address)}">{_escape_chars(address)}</a>')
+        pieces.append(_html_escaped(text[position : match.start()]))
+        pieces.append(f'<a href="{url(address)}">{_html_escaped(address)}</a>')
         position = end
-    pieces.append(_escape_chars(text[position:]))
+    pieces.append(_html_escaped(text[position:]))
     return "".join(pieces)
 
 
-def md_with_math(text: str, links: bool = False) -> Markup:
-    """Like md_inline, but `$...$` becomes inline TeX for KaTeX, still only as text; `links` links https addresses."""
+def html_with_math(text: str, links: bool = False) -> Markup:
+    """Escape text for an HTML element, with `$...$` as inline TeX that KaTeX renders (math.js), still only text;
+    `links` links https addresses."""
     flat = " ".join(text.split())
-    plain = _linked if links else _escape_chars
+    plain = _linked if links else _html_escaped
     pieces, position = [], 0
     for match in INLINE_MATH.finditer(flat):
         pieces.append(plain(flat[position : match.start()]))
-        pieces.append(f'<span class="arithmatex">\\\\({_escape_chars(match["tex"])}\\\\)</span>')
-        position = match.end()
-    pieces.append(plain(flat[position:]))
-    return Markup(_guard_line_start("".join(pieces)))
-
-
-def html_with_math(text: str) -> Markup:
-    """Escape text for an HTML element, with `$...$` as inline TeX that KaTeX renders (math.js), still only text."""
-    flat = " ".join(text.split())
-    pieces, position = [], 0
-    for match in INLINE_MATH.finditer(flat):
-        pieces.append(escape(flat[position : match.start()]))
         pieces.append(Markup('<span class="arithmatex">\\(%s\\)</span>') % match["tex"])
         position = match.end()
-    pieces.append(escape(flat[position:]))
-    return Markup("").join(pieces)
+    pieces.append(plain(flat[position:]))
+    return Markup("").join(Markup(piece) for piece in pieces)
+
+
+def _html_escaped(text: str) -> str:
+    return str(escape(text))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -87,9 +80,9 @@ def paragraphs(text: str) -> list[str]:
     return [block for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
 
 
-def md_paragraphs(text: str) -> list[Markup]:
-    """Return each paragraph of plain text as one escaped Markdown line, its https addresses as links."""
-    return [md_with_math(block, links=True) for block in paragraphs(text)]
+def html_paragraphs(text: str) -> list[Markup]:
+    """Return each paragraph of plain text as escaped HTML, its https addresses as links."""
+    return [html_with_math(block, links=True) for block in paragraphs(text)]
 
 
 def html_text(text: str) -> Markup:

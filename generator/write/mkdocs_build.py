@@ -1,16 +1,15 @@
-"""Run MkDocs strictly: in one process, or in several that each build a share of the paper pages.
+"""Run MkDocs strictly: in one process, or in several that each build a share of the generated pages.
 
-MkDocs builds one page at a time. With thousands of papers, each extra process builds every
-n-th paper page; the first also builds every other page and copies the assets. A paper page
-depends only on its own Markdown, the nav and the config, so the shares are byte-identical to
-the pages one process would build (a test compares them).
+MkDocs builds one page at a time. With thousands of papers, each process builds every n-th page
+that is not in the nav (papers, tags, entities, dates, authors); the first also builds the nav's
+pages and copies the assets. Such a page depends only on its own Markdown, the nav and the
+config, so the shares are byte-identical to the pages one process would build (a test compares them).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -18,19 +17,17 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.write.errors import BuildFailed
+from generator.write.fastpath import FastPath, NoOptions
 
 # mkdocs.yml names the same hooks (relative to itself) for plain `mkdocs build`; our build and preview
 # pass their absolute paths instead, so a config copied without generator/ beside it still builds.
-HOOKS = [str(Path(__file__).with_name(name)) for name in ("sanitise.py", "tabs.py", "whitespace.py")]
-# A paper's docs page is papers/<slug>.md (render/views.py: page_path); papers/index.md lists them.
-PAPER_PAGE = re.compile(r"papers/(?!index\.md$)[^/]+\.md")
+HOOKS = [str(Path(__file__).with_name(name)) for name in ("sanitise.py", "tabs.py", "whitespace.py", "fastpath.py")]
 # Below this many papers per process, starting a process costs more than it saves.
 PAPERS_PER_PROCESS = 500
 MAX_PROCESSES = 8
@@ -52,48 +49,51 @@ def processes_for(papers: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_PROCESSES, papers // PAPERS_PER_PROCESS))
 
 
-# mkdocs leaves Config.__init_subclass__ and BasePlugin.__init_subclass__ unannotated, so mypy calls
-# defining a subclass of either an untyped call.
-class NoOptions(Config):  # type: ignore[no-untyped-call]
-    """The options PaperShare reads from mkdocs.yml: none (it is set up in code, never listed there)."""
-
-
-class PaperShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
-    """Limit a build to share `part` of `parts`: every `parts`-th paper page, plus the rest in part 0."""
+# mkdocs leaves BasePlugin.__init_subclass__ unannotated, so mypy calls defining a subclass an untyped call.
+class PageShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
+    """Limit a build to share `part` of `parts`: every `parts`-th page not in the nav, plus the rest in part 0."""
 
     def __init__(self, part: int, parts: int) -> None:
         super().__init__()
         self.part, self.parts = part, parts
+        self.built: list[str] = []  # where this share's pages not in the nav go, under site_dir
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        papers = sorted(f.src_uri for f in files if PAPER_PAGE.fullmatch(f.src_uri))
-        mine = set(papers[self.part :: self.parts])
+        shared = sorted((f for f in files if _shared(f)), key=lambda f: f.src_uri)
+        mine = shared[self.part :: self.parts]
+        self.built = [f.dest_uri for f in mine]
+        keep = {f.src_uri for f in mine}
         for file in files:
-            if not self._builds(file, mine):
+            # Other parts still build the nav's pages (a few), so every page's nav reads as in one build.
+            nav_page = file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED
+            if file.src_uri not in keep and not (nav_page or (self.part == 0 and not _shared(file))):
                 file.inclusion = InclusionLevel.EXCLUDED
         return files
 
-    def _builds(self, file: File, mine: set[str]) -> bool:
-        if PAPER_PAGE.fullmatch(file.src_uri):
-            return file.src_uri in mine
-        # Other parts still build the nav's pages (a few), so every page's nav reads as in one build.
-        return self.part == 0 or (file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED)
+
+def _shared(file: File) -> bool:
+    """Return True for a page that any part may build: a documentation page kept out of the nav."""
+    return file.is_documentation_page() and file.inclusion == InclusionLevel.NOT_IN_NAV
 
 
-def build(config_file: Path, docs_dir: Path, site_dir: Path, part: int = 0, parts: int = 1) -> None:
-    """Run a strict MkDocs build of share `part` of `parts` from `docs_dir` into `site_dir`."""
+def build(config_file: Path, docs_dir: Path, site_dir: Path, part: int = 0, parts: int = 1) -> list[str]:
+    """Run a strict MkDocs build of share `part` of `parts` from `docs_dir` into `site_dir`; return where the
+    share's pages not in the nav went, relative to `site_dir` (nothing for a whole build)."""
     mkdocs_logging(logging.WARNING)
+    share = PageShare(part, parts)
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, hooks=HOOKS)
+        config.plugins["catalogue-fast-path"] = FastPath()
         if parts > 1:
-            config.plugins["catalogue-paper-share"] = PaperShare(part, parts)
+            config.plugins["catalogue-page-share"] = share
         mkdocs_build(config)
     except MkDocsException as exc:
         raise BuildFailed(f"MkDocs: {exc}") from None
+    return share.built
 
 
 def build_in_parts(config_file: Path, docs_dir: Path, site_dir: Path, parts: int) -> None:
-    """Build the site into `site_dir` with `parts` processes, then gather their paper pages there."""
+    """Build the site into `site_dir` with `parts` processes, then gather their pages there."""
     if parts <= 1:
         build(config_file, docs_dir, site_dir)
         return
@@ -102,12 +102,11 @@ def build_in_parts(config_file: Path, docs_dir: Path, site_dir: Path, parts: int
         others = [pool.submit(build, config_file, docs_dir, share, part, parts) for part, share in enumerate(shares, 1)]
         build(config_file, docs_dir, site_dir, 0, parts)
         try:
-            for other in others:
-                other.result()
+            built = [other.result() for other in others]
         except BrokenProcessPool as exc:
             raise BuildFailed(f"a process building part of the site ended abruptly: {exc}") from None
-    for share in shares:
-        for page in (share / "papers").glob("*/index.html"):
-            destination = site_dir / page.relative_to(share)
+    for share, pages in zip(shares, built, strict=True):
+        for page in pages:
+            destination = site_dir / page
             destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(page, destination)
+            os.replace(share / page, destination)

@@ -1,0 +1,69 @@
+"""The fast path of our build: a paper page's HTML goes into the page as it is, with no Markdown conversion.
+
+render/ writes a paper page as front matter and then HTML blocks only (templates/paper.md.j2),
+which Python-Markdown passes through unchanged, so a plain `mkdocs build` of the same docs makes
+the same page; Python-Markdown's pass, which parses that HTML twice, was most of MkDocs' time per
+page. Our build adds the FastPath plugin in code, and mkdocs.yml names this module only as a hook
+for both kinds of build: Python-Markdown's table of contents holds only Markdown headings, so the
+hook gives an HTML page its <h1> as its table of contents, which Material's skip link goes to.
+tests/test_fastpath.py builds a catalogue both ways and compares every file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+# A paper's docs page is papers/<slug>.md (render/views.py: page_path); papers/index.md lists them.
+PAPER_PAGE = re.compile(r"papers/(?!index\.md$)[^/]+\.md")
+_TITLE = re.compile(r'<h1 id="([^"]+)">')
+# What MkDocs collects from raw HTML for anchor checks: every id, and the name of an <a>.
+_ANCHOR = re.compile(r"""<[^>]*?\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)\"""")
+
+
+class HtmlPage(Page):
+    """A page whose Markdown is HTML blocks only, which therefore is its content."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Take the HTML as the content, as Python-Markdown would leave it: no headings of its own, no title."""
+        if self.markdown is None:
+            raise RuntimeError(f"{self.file.src_uri} was not read before it was rendered")
+        if not self.markdown.lstrip().startswith("<"):
+            super().render(config, files)  # not HTML after all (a page edited by hand): convert it
+            return
+        self.content = self.markdown.strip()
+        self.toc = get_toc([])
+        self.present_anchor_ids = {name for pair in _ANCHOR.findall(self.markdown) for name in pair if name}
+
+
+# mkdocs leaves Config.__init_subclass__ and BasePlugin.__init_subclass__ unannotated, so mypy calls
+# defining a subclass of either an untyped call.
+class NoOptions(Config):  # type: ignore[no-untyped-call]
+    """The options of a plugin of our build read from mkdocs.yml: none (it is set up in code, never listed there)."""
+
+
+class FastPath(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
+    """Make every paper page an HtmlPage before MkDocs reads it."""
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        for file in files.documentation_pages():
+            # Paper pages are never in the nav (mkdocs.yml: not_in_nav), so no nav item holds the Page replaced here.
+            if PAPER_PAGE.fullmatch(file.src_uri) and file.inclusion == InclusionLevel.NOT_IN_NAV:
+                HtmlPage(None, file, config)
+        return nav
+
+
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """Hook: a page with no Markdown heading gets its first <h1> with an id as its table of contents."""
+    title = None if len(page.toc) else _TITLE.search(html)
+    if title:
+        page.toc = get_toc([{"level": 1, "id": title[1], "name": page.title or "", "children": []}])
+    return html
