@@ -24,7 +24,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.write.mkdocs_build import HOOKS, NoOptions
+from generator.write.fastpath import NoOptions
+from generator.write.mkdocs_build import HOOKS
 
 
 @dataclass
