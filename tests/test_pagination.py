@@ -27,7 +27,10 @@ from tests.synthetic import make_project
 TODAY = date(2026, 1, 1)
 PAPERS = 600
 SITE = "https://example.org/"
-LIST_LINK = re.compile(r'<div class="paper-card"><a class="paper-card__title" href="([^"]+)">')
+# A list of papers is cards (`<ol class="cards">`) or rows (`<ul class="rows">`); each item opens with its paper's link.
+LISTING = re.compile(r'<(?:ol class="cards"|ul class="rows")>(.*?)</(?:ol|ul)>', re.DOTALL)
+LIST_LINK = re.compile(r'^<li><a href="([^"]+)">', re.MULTILINE)
+DAY_CHIP = re.compile(r'<a class="tag-chip" href="([^"]+)">[^<]* <span class="tag-chip__count">(\d+)</span>')
 BUSY_DAY = "2025-06-11"
 PROLIFIC = "Ada Prolific"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -64,8 +67,7 @@ def listed_on(docs: dict[str, str], first: str) -> tuple[list[str], list[str]]:
     number = 1
     while (path := list_page_path(first, number)) in docs:
         found.append(path)
-        listing = docs[path].split('<div class="paper-cards">', 1)[-1]
-        for link in LIST_LINK.findall(listing):
+        for link in (link for listing in LISTING.findall(docs[path]) for link in LIST_LINK.findall(listing)):
             target = urljoin(SITE + served(path), link).removeprefix(SITE)
             papers.append(target.removeprefix("papers/").removesuffix("/"))
         number += 1
@@ -100,6 +102,8 @@ def test_tag_and_entity_lists_show_every_paper_exactly_once(
             longest = max(longest, len(found))
             if len(found) > 1:
                 assert 'class="pager"' in docs[found[-1]] and 'rel="prev"' in docs[found[-1]]
+            # The newest papers are cards on the first page; the later pages list rows.
+            assert all(('<ol class="cards">' in docs[path]) == (n == 0) for n, path in enumerate(found) if expected)
     assert longest > 2  # the catalogue is large enough to page
 
 
@@ -108,9 +112,7 @@ def test_date_and_author_lists_show_every_paper_exactly_once(
 ) -> None:
     _, docs = catalogue
     lists = [
-        (f"{kind}/{key}.md", issue.papers)
-        for kind in ("days", "weeks", "months")
-        for key, issue in enriched.issues[kind].items()
+        (f"{kind}/{key}.md", issue.papers) for kind in ("days", "weeks") for key, issue in enriched.issues[kind].items()
     ]
     lists += [
         (f"authors/{key}.md", author.papers) for key, author in enriched.authors.items() if f"authors/{key}.md" in docs
@@ -121,15 +123,36 @@ def test_date_and_author_lists_show_every_paper_exactly_once(
         assert len(found) == max(1, -(-len(expected) // PAGE_SIZE)), first
         assert Counter(papers) == Counter(expected), first
         for path in found:
-            assert docs[path].count('<div class="paper-card">') <= PAGE_SIZE, path
+            assert len(LIST_LINK.findall("".join(LISTING.findall(docs[path])))) <= PAGE_SIZE, path
+            # A paper is a card on its day's page, a row on its week's and its authors'.
+            assert ('<ol class="cards">' in docs[path]) == first.startswith("days/"), path
         paged += len(found) > 1
     by_kind = Counter(first.split("/")[0] for first, expected in lists if len(expected) > PAGE_SIZE)
-    assert {kind: by_kind[kind] > 0 for kind in ("days", "weeks", "months", "authors")} == dict.fromkeys(
-        ("days", "weeks", "months", "authors"), True
+    assert {kind: by_kind[kind] > 0 for kind in ("days", "weeks", "authors")} == dict.fromkeys(
+        ("days", "weeks", "authors"), True
     )
-    assert paged >= 4
-    home = docs["index.md"].split('<div class="paper-cards">', 1)[-1]
-    assert 0 < home.count('<div class="paper-card">') <= PAGE_SIZE
+    assert paged >= 3
+    home = "".join(LISTING.findall(docs["index.md"]))
+    assert 0 < len(LIST_LINK.findall(home)) <= PAGE_SIZE
+
+
+def test_a_month_is_a_calendar_of_its_days_with_their_counts(
+    catalogue: tuple[SourceLayout, dict[str, str]], enriched: Enriched
+) -> None:
+    _, docs = catalogue
+    days = enriched.issues["days"]
+    for key, month in enriched.issues["months"].items():
+        path = f"months/{key}.md"
+        chips = [
+            (urljoin(SITE + served(path), link).removeprefix(SITE + "days/").removesuffix("/"), int(count))
+            for link, count in DAY_CHIP.findall(
+                docs[path].split("<strong>Topics:</strong>", 1)[-1].split("</p>", 1)[-1]
+            )
+        ]
+        assert [day for day, _ in chips] == sorted(d for d in days if d.startswith(key + "-")), key
+        assert all(count == len(days[day].papers) for day, count in chips)
+        assert sum(count for _, count in chips) == len(month.papers), key
+        assert list_page_path(path, 2) not in docs and "<li><a" not in docs[path]  # no paper listed twice
 
 
 def test_split_api_and_table_pieces_hold_every_paper_exactly_once(

@@ -109,7 +109,7 @@ def test_generated_pages_pass_through_the_sanitiser(project: Project, monkeypatc
     assert "<p>x<a>j</a></p>" in article
 
 
-def test_sanitiser_leaves_hand_written_pages_alone() -> None:
+def test_sanitiser_cleans_generated_pages_and_leaves_hand_written_pages_alone() -> None:
     from types import SimpleNamespace
 
     from generator.write.sanitise import on_page_content
@@ -117,8 +117,9 @@ def test_sanitiser_leaves_hand_written_pages_alone() -> None:
     raw = '<p><img src="diagram.png"></p>'
     page = SimpleNamespace(file=SimpleNamespace(src_uri="contribute.md"))
     assert on_page_content(raw, page=page) == raw
-    paper = SimpleNamespace(file=SimpleNamespace(src_uri="papers/x.md"))
-    assert on_page_content(raw, page=paper) == "<p></p>"
+    for generated in ("papers/x.md", "authors/x.md", "days/2025-03-12.md", "weeks/2025-W11.md", "index.md"):
+        listing = SimpleNamespace(file=SimpleNamespace(src_uri=generated))
+        assert on_page_content(raw, page=listing) == "<p></p>", generated
 
 
 @pytest.mark.slow

@@ -1,4 +1,7 @@
-"""Author pages, `/authors/<key>/`: an author's papers as cards, with co-authors and tags."""
+"""Author pages, `/authors/<key>/`: an author's papers as rows, with co-authors and tags.
+
+Rows, not cards: a paper is on the pages of three authors on average, and rows cost a third of a card.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,14 @@ import jinja2
 from markupsafe import Markup
 
 from generator.model import Enriched
-from generator.render.cards import has_author_page, paper_card
+from generator.render.cards import has_author_page, paper_row
 from generator.render.pager import paginate
 from generator.render.text import html_text, md_inline
 from generator.render.views import LIST_TEMPLATE, Link, front_matter, href, page_path, tag_link
 
-CO_AUTHORS_SHOWN = 20
-TAGS_SHOWN = 12
+# Few, as every author page repeats them: at 100,000 papers a third of the papers have an author page.
+CO_AUTHORS_SHOWN = 10
+TAGS_SHOWN = 6
 
 
 def author_keys_with_pages(enriched: Enriched) -> list[str]:
@@ -21,7 +25,7 @@ def author_keys_with_pages(enriched: Enriched) -> list[str]:
 
 
 def author_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str, str]:
-    """Return the pages of one author, {docs path: Markdown}: papers as cards, co-authors and tags."""
+    """Return the pages of one author, {docs path: Markdown}: papers as rows, co-authors and tags."""
     author = enriched.authors[key]
     pages: dict[str, str] = {}
     for page in paginate(page_path("authors", key), author.papers):
@@ -42,7 +46,7 @@ def author_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
             total=len(author.papers),
             coauthors=coauthors if page.number == 1 else [],
             tags=[tag_link(page.path, enriched, k, n) for k, n in author.tags[:TAGS_SHOWN]] if page.number == 1 else [],
-            cards=[paper_card(page.path, enriched, enriched.paper[slug]) for slug in page.items],
+            rows=[paper_row(page.path, enriched.paper[slug]) for slug in page.items],
             index=href(page.path, "papers/index.md"),
             pager=page.pager,
         )

@@ -12,7 +12,7 @@ from generator.enrich.tags import child_tags, newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper, Related
 from generator.render.bibtex import bibtex_html, issued_month
-from generator.render.cards import AUTHORS_ON_CARD, author_links, paper_card
+from generator.render.cards import AUTHORS_ON_CARD, author_links, paper_card, paper_row
 from generator.render.feeds import feed_paths
 from generator.render.issues import issue_title
 from generator.render.orders import order_ranks
@@ -154,7 +154,8 @@ def tag_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str
             trail=trail,
             children=[tag_link(page.path, enriched, c, len(enriched.papers_under_tag[c])) for c in children],
             together=[tag_link(page.path, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
-            cards=[paper_card(page.path, enriched, papers[s]) for s in page.items],
+            cards=[paper_card(page.path, enriched, papers[s], key) for s in page.items] if page.number == 1 else [],
+            rows=[paper_row(page.path, papers[s]) for s in page.items] if page.number > 1 else [],
         )
     return pages
 
@@ -194,7 +195,8 @@ def entity_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
             homepage=url(entity.url) if entity.url else None,
             aliases=html_text(", ".join(entity.aliases)),
             index=href(page.path, "entities/index.md"),
-            cards=[paper_card(page.path, enriched, p) for p in page.items],
+            cards=[paper_card(page.path, enriched, p) for p in page.items] if page.number == 1 else [],
+            rows=[paper_row(page.path, p) for p in page.items] if page.number > 1 else [],
         )
     return pages
 

@@ -67,7 +67,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
     "ol": {"start"},
 }
-GENERATED = ("papers/", "tags/", "entities/")
+# Every page that prints entry text: papers, their lists and the home page (its newest day's cards).
+GENERATED = ("papers/", "tags/", "entities/", "authors/", "days/", "weeks/", "months/", "index.md")
 
 
 def sanitise(html: str) -> str:
