@@ -254,3 +254,17 @@ def test_tabbing_out_of_the_header_search_closes_it(base_url: str, opened: tuple
             break
     assert not page.evaluate("document.activeElement.closest('[data-catalogue-search]') !== null")
     assert not page.is_checked("#__search")  # no overlay left over the page
+
+
+def test_search_page_load_and_first_query_transfer_under_a_megabyte(base_url: str, opened: tuple[Any, PageLog]) -> None:
+    page, _ = opened
+    page.goto(base_url + "search/?q=saliency", wait_until="networkidle")
+    wait_ready(page)
+    sent = page.evaluate(
+        "performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+        ".reduce((total, e) => total + e.encodedBodySize, 0)"
+    )
+    assert 0 < sent <= 1_000_000
+    # No seed paper says when it was published, so there is no order by it and no facet of its years.
+    assert page.locator(".search-page__form option[value=published]").evaluate("(o) => o.hidden")
+    assert page.locator(".search-page__facet", has=page.locator("legend", has_text="Published")).is_hidden()
