@@ -215,6 +215,7 @@ def cmd_build(args: argparse.Namespace, layout: SourceLayout) -> int:
 def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
     from generator.pipeline import Reuse, update_preview
     from generator.timings import Timings
+    from generator.write.docs import DocsFolder
     from generator.write.preview import PortInUse, SearchIndex, check_port, preview_dir
     from generator.write.preview_site import LiveSite
     from generator.write.serve import Preview, Rendered, serve
@@ -225,7 +226,7 @@ def cmd_serve(args: argparse.Namespace, layout: SourceLayout) -> int:
     except PortInUse as exc:
         print(output_line(f"error: {exc}"))
         return 1
-    reuse = Reuse()
+    reuse = Reuse(DocsFolder(build / "docs"))
 
     def render() -> Rendered | list[str] | None:
         timings = Timings()

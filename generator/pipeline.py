@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic
 from generator.enrich import enrich
@@ -18,13 +19,17 @@ from generator.render.site import render_site
 from generator.timings import Timings
 from generator.validate.check import EntryChecks, valid_catalogue, validate_catalogue
 
+if TYPE_CHECKING:
+    from generator.write.docs import DocsFolder
+
 
 class Reuse:
-    """What a long-lived pipeline (the preview) keeps between runs: parses and validations of unchanged files."""
+    """What a long-lived pipeline (the preview) keeps between runs: parses and validations of unchanged files, the docs."""
 
-    def __init__(self) -> None:
+    def __init__(self, docs: DocsFolder) -> None:
         self.parses = ParseCache()
         self.checks = EntryChecks()
+        self.docs = docs
         self._last: tuple[SourceFiles, SiteSettings, date] | None = None
 
     def changed(self, sources: SourceFiles, settings: SiteSettings, today: date) -> bool:
@@ -109,14 +114,12 @@ def build_site(layout: SourceLayout, site_dir: Path, today: date, confined: bool
 def update_preview(
     layout: SourceLayout, today: date, reuse: Reuse, timings: Timings
 ) -> tuple[list[str], Callable[[], dict[str, str]]] | None:
-    """Render the preview's docs under `.build/docs/`; return the files written or removed, and the search documents.
+    """Render the preview's docs into `reuse.docs`; return the files written or removed, and the search documents.
 
     Return None when no source changed since the last call. Raise InvalidCatalogue first, leaving
     the last good docs in place. The search documents are made only when asked for, so the preview
     can rebuild the pages first.
     """
-    from generator.write.docs import write_docs
-
     started = time.perf_counter()
     sources = read_catalogue(layout, reuse.parses)
     settings = read_settings(layout.config_file)
@@ -127,6 +130,6 @@ def update_preview(
     docs = render_site(enriched, settings, sources.pages)
     timings.record("render", started)
     started = time.perf_counter()
-    changed = write_docs(docs, layout.root / ".build" / "docs")
+    changed = reuse.docs.write(docs)
     timings.record("write docs", started)
     return changed, lambda: search_documents(enriched, settings)

@@ -236,7 +236,9 @@ def preview_latency(project: Path) -> PreviewTimes:
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
     command = [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = project / "preview.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
     times = PreviewTimes()
 
     def fetch(path: str) -> str:
@@ -275,6 +277,10 @@ def preview_latency(project: Path) -> PreviewTimes:
     finally:
         server.terminate()
         server.wait(30)
+        # The preview's own account of each update: its stages and how many pages MkDocs rebuilt.
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(("re-rendered docs", "rebuilt ")):
+                print(f"  preview: {line}", flush=True)
 
 
 def build_stages(output: str) -> dict[str, float]:

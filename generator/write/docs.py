@@ -29,3 +29,29 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> list[str]:
         elif stale.is_dir() and not any(stale.iterdir()):
             stale.rmdir()
     return changed
+
+
+class DocsFolder:
+    """A docs folder only this process writes, its texts kept in memory: an update compares texts, not files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._held: dict[str, str] | None = None  # None: not known yet, read the folder
+
+    def write(self, files: dict[str, str]) -> list[str]:
+        """Make the folder hold exactly `files`, as write_docs does; return the paths written or removed."""
+        held, self._held = self._held, None  # forgotten until the folder is known to match again
+        if held is None:
+            changed = write_docs(files, self.folder)
+        else:
+            changed = [name for name, text in files.items() if held.get(name) != text]
+            for name in changed:
+                target = self.folder / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(files[name].encode("utf-8"))
+            gone = sorted(held.keys() - files.keys())
+            for name in gone:
+                (self.folder / name).unlink(missing_ok=True)
+            changed += gone
+        self._held = dict(files)
+        return changed
