@@ -1,4 +1,8 @@
-"""Atom 1.0 and JSON Feed 1.1 feeds of the newest listed papers, for the whole site and each tag."""
+"""Atom 1.0 and JSON Feed 1.1 feeds of the newest listed papers, for the whole site and each tag.
+
+The site feeds carry each abstract; a tag's feeds carry its first sentence (the excerpt lists show),
+as every paper is in the feeds of several tags and the site feed or the paper's page has the rest.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from generator.enrich.tags import newest_first
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
 from generator.render.tex import plain_title
-from generator.render.views import absolute_url, json_text, page_path
+from generator.render.views import absolute_url, excerpt, json_text, page_path
 
 FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -27,6 +31,11 @@ class Feed:
     folder: str
     home: str
     papers: tuple[Paper, ...]
+    whole_abstracts: bool = True
+
+    def summary(self, paper: Paper) -> str:
+        """Return what the feed says of a paper: its abstract, or in a tag's feed its first sentence."""
+        return paper.abstract if self.whole_abstracts else excerpt(paper.abstract)
 
     @property
     def updated(self) -> date:
@@ -46,7 +55,7 @@ def site_feeds(enriched: Enriched, settings: SiteSettings) -> list[Feed]:
     for key, tag in catalogue.tags.items():
         papers = tuple(enriched.paper[s] for s in enriched.papers_by_tag.get(key, ())[:FEED_SIZE])
         home = absolute_url(settings, page_path("tags", key))
-        feeds.append(Feed(f"{settings.site_name}: {tag.name}", f"tags/{key}/", home, papers))
+        feeds.append(Feed(f"{settings.site_name}: {tag.name}", f"tags/{key}/", home, papers, whole_abstracts=False))
     return feeds
 
 
@@ -93,7 +102,7 @@ def atom_feed(feed: Feed, enriched: Enriched, settings: SiteSettings) -> str:
         _element(entry, "updated", rfc3339(paper.listed))
         for author in paper.authors:
             _element(_element(entry, "author"), "name", author)
-        _element(entry, "summary", paper.abstract, type="text")
+        _element(entry, "summary", feed.summary(paper), type="text")
         for key in paper.tags:
             _element(entry, "category", term=key, label=enriched.catalogue.tags[key].name, scheme=tags_url)
     ET.indent(root)
@@ -108,7 +117,7 @@ def json_feed(feed: Feed, enriched: Enriched, settings: SiteSettings) -> str:
             "id": absolute_url(settings, page_path("papers", paper.slug)),
             "url": absolute_url(settings, page_path("papers", paper.slug)),
             "title": plain_title(paper.title),
-            "content_text": paper.abstract,
+            "content_text": feed.summary(paper),
             "date_published": rfc3339(paper.listed),
             "date_modified": rfc3339(paper.listed),
             "authors": [{"name": author} for author in paper.authors],
