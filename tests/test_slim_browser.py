@@ -74,6 +74,8 @@ def test_slim_page_renders_cleanly(base_url: str, context: Any, name: str, width
     assert page.locator(".md-header__button[for=__drawer]").is_visible() == (width < 1220)
     assert page.locator("[data-catalogue-palette]").is_visible()
     assert page.locator(".md-top").count() == 1
+    source = page.locator(".md-header a.md-source")  # the repository link; on a phone, its icon named by its title
+    assert source.is_visible() and source.get_attribute("title") == "Go to repository"
     assert page.locator(".md-skip").get_attribute("href") == "#" + page.locator("h1").first.get_attribute("id")
     assert_clean(log, base_url)
 
@@ -164,6 +166,11 @@ def test_phone_menu_opens_a_drawer_of_the_tabs(base_url: str, context: Any, widt
     drawer.locator("a.md-nav__link", has_text="Tags").click()
     page.wait_for_url("**/tags/")
     assert horizontal_overflow(page) <= 0
+    # A page in the nav keeps Material's own drawer; the menu button chrome.js puts in opens it too.
+    page.goto(base_url, wait_until="networkidle")
+    page.locator(".md-header__button[for=__drawer]").click()
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    assert page.locator(".md-sidebar--primary a", has_text="Tags").first.is_visible()
     assert_clean(log, base_url)
 
 
