@@ -1,4 +1,4 @@
-"""The fast path (write/fastpath.py): paper pages skip Python-Markdown, and every built file is the plain build's."""
+"""The fast path (write/fastpath.py): pages kept out of the nav skip Python-Markdown; every built file is the plain build's."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from mkdocs.commands.build import build as plain_mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
@@ -16,7 +17,8 @@ from generator.load.sources import SourceLayout
 from generator.pipeline import render_docs
 from generator.write import mkdocs_build
 from generator.write.docs import write_docs
-from generator.write.fastpath import PAPER_PAGE, FastPath
+from generator.write.fastpath import FastPath
+from generator.write.mkdocs_build import PAPER_PAGE
 from tests.conftest import REPO, entry, make_project
 from tests.hostile import TEXT_PAYLOADS
 from tests.test_site_build import digest
@@ -56,11 +58,13 @@ def test_fast_path_pages_are_byte_identical_to_a_plain_mkdocs_build(
     config = REPO / "mkdocs.yml"
     # Plain: mkdocs.yml as a user's `mkdocs build` reads it, its hooks included, and no plugin of ours.
     plain_mkdocs_build(load_config(str(config), docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "plain")))
-    papers = {name for name in docs if PAPER_PAGE.fullmatch(name)}
-    assert papers and papers <= set(converted)
+    pages = {name for name in docs if name.endswith(".md")}
+    assert set(converted) == pages
     converted.clear()
     mkdocs_build.build(config, tmp_path / "docs", tmp_path / "fast")
-    assert converted and not papers & set(converted)  # only the other pages went through Python-Markdown
+    nav = {next(iter(item.values())) for item in yaml.safe_load(config.read_text(encoding="utf-8"))["nav"]}
+    assert set(converted) == nav  # only the nav's pages went through Python-Markdown
+    assert any(PAPER_PAGE.fullmatch(name) for name in pages - nav)
     assert digest(tmp_path / "fast") == digest(tmp_path / "plain")
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.model import Enriched
 from generator.render.cards import has_author_page, paper_row
 from generator.render.pager import paginate
-from generator.render.text import html_text, md_inline
+from generator.render.text import html_text
 from generator.render.views import LIST_TEMPLATE, Link, front_matter, href, page_path, tag_link
 
 # Few, as every author page repeats them: at 100,000 papers a third of the papers have an author page.
@@ -42,7 +42,7 @@ def author_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
             front=front_matter(
                 heading, f"{len(author.papers)} papers by {author.name} in the catalogue.", LIST_TEMPLATE
             ),
-            name=md_inline(heading),
+            name=html_text(heading),
             total=len(author.papers),
             coauthors=coauthors if page.number == 1 else [],
             tags=[tag_link(page.path, enriched, k, n) for k, n in author.tags[:TAGS_SHOWN]] if page.number == 1 else [],

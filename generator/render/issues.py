@@ -17,7 +17,7 @@ from generator.enrich.issues import day_key, week_key
 from generator.model import Enriched, Issue, Paper
 from generator.render.cards import paper_card, paper_row
 from generator.render.pager import paginate
-from generator.render.text import html_text, md_inline
+from generator.render.text import html_text
 from generator.render.views import LIST_TEMPLATE, Link, front_matter, href, human_date, page_path, tag_link
 from generator.validate.fields import MONTH_NAMES
 
@@ -73,7 +73,7 @@ def issue_pages(env: jinja2.Environment, enriched: Enriched, issue: Issue) -> di
                 f"The papers listed {'on' if issue.kind == 'days' else 'in'} {title}.",
                 LIST_TEMPLATE,
             ),
-            title=md_inline(heading),
+            title=html_text(heading),
             total=len(issue.papers),
             previous=_issue_link(page.path, enriched, issue.kind, issue.previous),
             next=_issue_link(page.path, enriched, issue.kind, issue.next),

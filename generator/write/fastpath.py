@@ -1,7 +1,8 @@
-"""The fast path of our build: a paper page's HTML goes into the page as it is, with no Markdown conversion.
+"""The fast path of our build: a generated page's HTML goes into the page as it is, with no Markdown conversion.
 
-render/ writes a paper page as front matter and then HTML blocks only (templates/paper.md.j2),
-which Python-Markdown passes through unchanged, so a plain `mkdocs build` of the same docs makes
+render/ writes every page kept out of the nav (papers, tags, entities, dates, authors, and their
+later pages) as front matter and then HTML blocks only (templates/paper.md.j2 and the list
+templates), which Python-Markdown passes through unchanged, so a plain `mkdocs build` of the same docs makes
 the same page; Python-Markdown's pass, which parses that HTML twice, was most of MkDocs' time per
 page. Our build adds the FastPath plugin in code, and mkdocs.yml names this module only as a hook
 for both kinds of build: Python-Markdown's table of contents holds only Markdown headings, so the
@@ -17,13 +18,11 @@ from typing import Any
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-# A paper's docs page is papers/<slug>.md (render/views.py: page_path); papers/index.md lists them.
-PAPER_PAGE = re.compile(r"papers/(?!index\.md$)[^/]+\.md")
 _TITLE = re.compile(r'<h1 id="([^"]+)">')
 # What MkDocs collects from raw HTML for anchor checks: every id, and the name of an <a>.
 _ANCHOR = re.compile(r"""<[^>]*?\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)\"""")
@@ -51,14 +50,22 @@ class NoOptions(Config):  # type: ignore[no-untyped-call]
 
 
 class FastPath(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
-    """Make every paper page an HtmlPage before MkDocs reads it."""
+    """Make every page kept out of the nav an HtmlPage before MkDocs reads it."""
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        for file in files.documentation_pages():
-            # Paper pages are never in the nav (mkdocs.yml: not_in_nav), so no nav item holds the Page replaced here.
-            if PAPER_PAGE.fullmatch(file.src_uri) and file.inclusion == InclusionLevel.NOT_IN_NAV:
-                HtmlPage(None, file, config)
+        for file in out_of_nav(files, nav):
+            HtmlPage(None, file, config)  # no nav item holds the Page this replaces
         return nav
+
+
+def out_of_nav(files: Files, nav: Navigation) -> list[File]:
+    """Return the documentation pages kept out of the nav (mkdocs.yml: not_in_nav matches a nav page too)."""
+    in_nav = {page.file.src_uri for page in nav.pages}
+    return [
+        file
+        for file in files.documentation_pages()
+        if file.inclusion == InclusionLevel.NOT_IN_NAV and file.src_uri not in in_nav
+    ]
 
 
 def on_page_content(html: str, page: Any, **_: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -20,14 +21,17 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from generator.write.errors import BuildFailed
-from generator.write.fastpath import FastPath, NoOptions
+from generator.write.fastpath import FastPath, NoOptions, out_of_nav
 
 # mkdocs.yml names the same hooks (relative to itself) for plain `mkdocs build`; our build and preview
 # pass their absolute paths instead, so a config copied without generator/ beside it still builds.
 HOOKS = [str(Path(__file__).with_name(name)) for name in ("sanitise.py", "tabs.py", "whitespace.py", "fastpath.py")]
+# A paper's docs page is papers/<slug>.md (render/views.py: page_path); papers/index.md lists them.
+PAPER_PAGE = re.compile(r"papers/(?!index\.md$)[^/]+\.md")
 # Below this many papers per process, starting a process costs more than it saves.
 PAPERS_PER_PROCESS = 500
 MAX_PROCESSES = 8
@@ -58,22 +62,16 @@ class PageShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         self.part, self.parts = part, parts
         self.built: list[str] = []  # where this share's pages not in the nav go, under site_dir
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        shared = sorted((f for f in files if _shared(f)), key=lambda f: f.src_uri)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        shared = sorted(out_of_nav(files, nav), key=lambda f: f.src_uri)
         mine = shared[self.part :: self.parts]
         self.built = [f.dest_uri for f in mine]
-        keep = {f.src_uri for f in mine}
+        # Excluded after the nav is built, so every part's nav is the whole site's; static files only in part 0.
+        dropped = {f.src_uri for f in shared} - {f.src_uri for f in mine}
         for file in files:
-            # Other parts still build the nav's pages (a few), so every page's nav reads as in one build.
-            nav_page = file.is_documentation_page() and file.inclusion == InclusionLevel.INCLUDED
-            if file.src_uri not in keep and not (nav_page or (self.part == 0 and not _shared(file))):
+            if file.src_uri in dropped or (self.part and not file.is_documentation_page()):
                 file.inclusion = InclusionLevel.EXCLUDED
-        return files
-
-
-def _shared(file: File) -> bool:
-    """Return True for a page that any part may build: a documentation page kept out of the nav."""
-    return file.is_documentation_page() and file.inclusion == InclusionLevel.NOT_IN_NAV
+        return nav
 
 
 def build(config_file: Path, docs_dir: Path, site_dir: Path, part: int = 0, parts: int = 1) -> list[str]:

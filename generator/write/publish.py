@@ -18,8 +18,7 @@ from typing import Any
 from generator.timings import Timings
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
-from generator.write.fastpath import PAPER_PAGE
-from generator.write.mkdocs_build import build_in_parts, processes_for
+from generator.write.mkdocs_build import PAPER_PAGE, build_in_parts, processes_for
 from generator.write.search_index import UnexpectedIndex, make_reproducible
 from generator.write.search_shards import (
     PAGES,
