@@ -204,7 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"{root} has no site_src/papers/: pass a project root with --catalogue DIR")
         text = report(valid_catalogue(read_catalogue(SourceLayout(root)), today), "seed" if root == REPO else str(root))
         if root == REPO:
-            RESULTS.write_text(text + kept_reading(), encoding="utf-8")
+            kept = kept_reading()
+            RESULTS.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
     sys.stdout.write(text)
     return 0
 

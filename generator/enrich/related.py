@@ -122,9 +122,8 @@ def related_papers(
                 slug=other.slug,
                 score=float(score[n]),
                 shared_terms=tuple(_as_written(term, texts[i]) for term in terms),
-                shared_tags=_most_specific(_shared(topics[i], topics[j]), taxonomy or {})
-                if counted and scoring.tags
-                else (),
+                # Shown below the text floor too: there, the shared topics are what lets the pair be listed.
+                shared_tags=_most_specific(_shared(topics[i], topics[j]), taxonomy or {}) if scoring.tags else (),
                 shared_authors=_shared_authors(source.authors, other.authors) if counted and scoring.authors else (),
                 shared_entities=_shared_entities(entity_keys[i], entity_keys[j], papers_per_entity, len(papers))
                 if counted and scoring.entities
