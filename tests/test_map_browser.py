@@ -57,9 +57,13 @@ def test_a_point_opens_its_paper(base_url: str, browser: Any, width: int, scheme
     context.close()
 
 
-def test_the_tag_filter_greys_out_other_papers_and_keeps_its_choice_in_the_url(base_url: str, browser: Any) -> None:
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_tag_filter_greys_out_other_papers_and_keeps_its_choice_in_the_url(
+    base_url: str, browser: Any, width: int
+) -> None:
     data = points(base_url)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=width < 500)
+    page = context.new_page()
     log = watch(page)
     page.goto(base_url + "map/?tag=medical-imaging", wait_until="networkidle")
     page.wait_for_selector(".catalogue-map[data-map=ready]")
@@ -74,14 +78,17 @@ def test_the_tag_filter_greys_out_other_papers_and_keeps_its_choice_in_the_url(b
     assert "tag=medical-imaging" in page.url
     outside = next(n for n, tags in enumerate(data["t"]) if index not in tags)
     x, y = screen_position(page, outside)
-    page.mouse.move(x, y)
+    if width < 500:
+        page.touchscreen.tap(x, y)
+    else:
+        page.mouse.move(x, y)
     page.wait_for_timeout(300)
     assert page.locator(".map-tip").is_hidden()  # a greyed-out paper is not offered
     page.fill(".map-find", "medical")
     page.wait_for_function("document.querySelector('.map-status').textContent.includes('match')")
     assert log.errors == []
     assert log.foreign(base_url) == []
-    page.close()
+    context.close()
 
 
 def test_a_paper_page_links_to_its_place_on_the_map(base_url: str, browser: Any) -> None:
