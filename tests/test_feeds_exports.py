@@ -167,10 +167,17 @@ def test_bibtex_exports_parse_with_one_entry_per_paper(site: Path) -> None:
 
 def test_json_exports_hold_the_whole_catalogue(site: Path) -> None:
     papers = json.loads((site / "api/papers.json").read_text(encoding="utf-8"))
-    assert papers["schema_version"] == 1
+    assert papers["schema_version"] == 2
     assert [p["slug"] for p in papers["papers"]] == sorted(PAPERS)
     hostile = next(p for p in papers["papers"] if p["slug"] == "hostile")
-    assert hostile["url"] == SITE_URL + "papers/hostile/"
+    # A paper's page and entry file come from the document's templates, not from each record.
+    assert papers["paper_url"].format(slug="hostile") == SITE_URL + "papers/hostile/"
+    assert (site / "papers/hostile/index.html").is_file()
+    assert (site.parent / papers["paper_source"].format(slug="hostile")).is_file()  # the project's entry file
+    assert "url" not in hostile and "source" not in hostile
+    for paper in papers["papers"]:
+        text = plain_title(PAPERS[paper["slug"]]["title"])
+        assert paper["title_text"] == (text if text != paper["title"] else None)
     for field in ("title", "abstract", "authors", "listed", "published", "arxiv", "doi", "venue", "tags"):
         assert hostile[field] == PAPERS["hostile"][field]
     assert all(set(p["related"]) <= set(PAPERS) - {p["slug"]} for p in papers["papers"])

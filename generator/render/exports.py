@@ -4,6 +4,8 @@ Every paper is in exactly one piece of `api/papers/<n>.json` and one of `api/bib
 (fixed-size pieces in slug order), which a client walks from the manifest `api/index.json`.
 While the whole catalogue fits in one JSON piece, `api/papers.json` and `api/papers.bib` hold it
 all in one file as well. A tag's `papers.bib` holds its newest papers, like its feed.
+A paper's record says nothing a client can derive: its page and entry file are the `{slug}`
+templates every papers document carries, and `title_text` is null when the title has no TeX.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from generator.render.tex import plain_title
 from generator.render.views import absolute_url, json_text, page_path
 
 # Bump when a field is renamed or removed; adding a field keeps the version.
-SCHEMA_VERSION = 1
+# 2: a paper's `url` and `source` became the documents' `paper_url` and `paper_source` templates.
+SCHEMA_VERSION = 2
+SOURCE_TEMPLATE = "site_src/papers/{slug}.yaml"
 JSON_PIECE = 1000
 # Small, because a paper page fetches the piece holding its entry when a reader opens "Cite".
 BIBTEX_PIECE = 100
@@ -36,7 +40,7 @@ def render_exports(enriched: Enriched, settings: SiteSettings) -> dict[str, str]
     records = {p.slug: p for p in enriched.catalogue.papers}
     json_pieces = pieces(slugs, JSON_PIECE)
     for number, piece in enumerate(json_pieces, 1):
-        rows = [paper_record(enriched, records[slug], settings) for slug in piece]
+        rows = [paper_record(enriched, records[slug]) for slug in piece]
         files[json_piece_path(number)] = _document(settings, "papers", rows, piece=number)
     bibtex_pieces = pieces(slugs, BIBTEX_PIECE)
     for number, piece in enumerate(bibtex_pieces, 1):
@@ -77,6 +81,7 @@ def manifest(
         "schema_version": SCHEMA_VERSION,
         "generated_from": settings.repo_url,
         "count": sum(len(p) for p in json_pieces),
+        **paper_templates(settings),
         "tags": "api/tags.json",
         "papers": listing([json_piece_path(n) for n in range(1, len(json_pieces) + 1)], json_pieces),
         "bibtex": listing([bibtex_piece_path(n) for n in range(1, len(bibtex_pieces) + 1)], bibtex_pieces),
@@ -85,13 +90,13 @@ def manifest(
     return json_text(document, indent=2) + "\n"
 
 
-def paper_record(enriched: Enriched, paper: Paper, settings: SiteSettings) -> dict[str, object]:
+def paper_record(enriched: Enriched, paper: Paper) -> dict[str, object]:
     """Return one paper as papers.json shows it."""
+    text = plain_title(paper.title)
     return {
         "slug": paper.slug,
-        "url": absolute_url(settings, page_path("papers", paper.slug)),
         "title": paper.title,
-        "title_text": plain_title(paper.title),
+        "title_text": text if text != paper.title else None,
         "short_name": paper.short_name,
         "authors": list(paper.authors),
         "abstract": paper.abstract,
@@ -104,14 +109,18 @@ def paper_record(enriched: Enriched, paper: Paper, settings: SiteSettings) -> di
         "tags": list(paper.tags),
         "entities": list(enriched.mentions.get(paper.slug, ())),
         "related": [r.slug for r in enriched.related.get(paper.slug, ())],
-        "source": paper.source,
     }
+
+
+def paper_templates(settings: SiteSettings) -> dict[str, str]:
+    """Return where a paper's page and entry file are, with `{slug}` standing for its slug."""
+    return {"paper_url": absolute_url(settings, page_path("papers", "{slug}")), "paper_source": SOURCE_TEMPLATE}
 
 
 def papers_json(enriched: Enriched, settings: SiteSettings) -> str:
     """Return `api/papers.json`: every paper, sorted by slug."""
     papers = sorted(enriched.catalogue.papers, key=lambda p: p.slug)
-    return _document(settings, "papers", [paper_record(enriched, p, settings) for p in papers])
+    return _document(settings, "papers", [paper_record(enriched, p) for p in papers])
 
 
 def tags_json(enriched: Enriched, settings: SiteSettings) -> str:
@@ -135,6 +144,8 @@ def _document(settings: SiteSettings, name: str, rows: Sequence[Mapping[str, obj
     document: dict[str, object] = {"schema_version": SCHEMA_VERSION, "generated_from": settings.repo_url}
     if piece is not None:
         document["piece"] = piece
+    if name == "papers":
+        document.update(paper_templates(settings))
     document[name] = rows
     return json_text(document, indent=None if piece else 2) + "\n"
 
