@@ -96,7 +96,7 @@ def test_title_short_name_authors_tags_and_entities_are_metadata(documents: dict
     assert meta == {
         "title": "Saliency With Code",
         "short_name": "SWC",
-        "authors": '["Ada Lovelace","Alan Turing"]',
+        "authors": '[["Ada Lovelace",""],["Alan Turing",""]]',  # [name, key of an author page]
         "tags": "Saliency, Segmentation",
         "entities": "ImageNet",
         "badges": '[["Code","https://github.com/example/swc"]]',

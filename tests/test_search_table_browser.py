@@ -109,6 +109,9 @@ def test_search_results_are_the_sites_cards(site_url: str, browser: Any, width: 
         "Ada Lovelace, Charles Babbage, Grace Hopper et al. \u00b7 2019 \u00b7 NeurIPS 2019"
     )
     assert card.locator(".paper-card__foot .tag-chip").all_inner_texts() == ["Saliency"]
+    # Grace Hopper wrote two papers, so she has a page, and the card links her there as the site's cards do.
+    authors = card.locator(".paper-card__meta a").evaluate_all("(links) => links.map((a) => [a.textContent, a.href])")
+    assert authors == [["Grace Hopper", site_url + "authors/grace-hopper/"]]
     assert card.locator(".paper-card__badge").all_inner_texts() == ["arXiv", "PDF", "Code"]
     assert card.locator(".paper-card__excerpt mark").first.inner_text().lower() == "sparse"
     lines = card.locator(".paper-card__excerpt").evaluate(

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
+from generator.enrich.authors import author_key
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
-from generator.render.cards import paper_card
+from generator.render.cards import has_author_page, paper_card
 from generator.render.orders import ORDERS, has_issued, issued, order_ranks
 from generator.render.templating import environment
 from generator.render.tex import plain_title, title_parts
@@ -59,21 +60,27 @@ def _fields(enriched: Enriched, paper: Paper) -> dict[str, object]:
 def search_meta(enriched: Enriched, paper: Paper) -> dict[str, str]:
     """Return the metadata besides the title that search matches and a result's card shows, as plain text.
 
-    Lists are JSON (`authors`, `tex`: the title as lib/title.js reads it, `badges`: [label, address]
-    pairs); a field without a value is left out.
+    Lists are JSON (`authors`: [name, key of the author's page or ""] pairs, `tex`: the title as
+    lib/title.js reads it, `badges`: [label, address] pairs); a field without a value is left out.
     """
     card = paper_card(CARD_PAGE, enriched, paper)
     catalogue = enriched.catalogue
     fields = {
         "tex": _json(title_parts(paper.title)),
         "short_name": paper.short_name or "",
-        "authors": _json(list(paper.authors)),
+        "authors": _json([[name, _page_key(enriched, name)] for name in paper.authors]),
         "tags": ", ".join(catalogue.tags[key].name for key in paper.tags),
         "entities": ", ".join(catalogue.entities[key].name for key in enriched.mentions.get(paper.slug, ())),
         "facts": card.facts.unescape(),
         "badges": _json([[badge.text.unescape(), badge.href.unescape()] for badge in card.badges]),
     }
     return {key: value for key, value in fields.items() if value}
+
+
+def _page_key(enriched: Enriched, name: str) -> str:
+    """Return the key of the author page of `name`, or "" if the author has none."""
+    key = author_key(name)
+    return key if has_author_page(enriched, key) else ""
 
 
 def _json(value: Sequence[object] | None) -> str:

@@ -103,12 +103,13 @@ test("a result reads as the site's card: short name beside a title that lacks it
     title: "Sparse k-NN",
     tex: '["Sparse ","k","-NN"]',
     short_name: "SKN",
-    authors: '["A. One","B. Two","C. Three","D. Four"]',
+    authors: '[["A. One","a-one"],["B. Two",""],"C. Three",["D. Four",""],[7]]',
     facts: "2024 · CVPR 2024",
   };
   const p = paper({ url: "/catalogue/papers/s/", meta }, ROOT);
   assert.deepEqual(p.titleParts, [{ text: "Sparse ", tex: false }, { text: "k", tex: true }, { text: "-NN", tex: false }]);
   assert.equal(p.shortBeside, true);
+  assert.deepEqual(p.authors, [{ name: "A. One", key: "a-one" }, { name: "B. Two", key: "" }, { name: "C. Three", key: "" }]);
   assert.equal(byline(p), "A. One, B. Two, C. Three et al. · 2024 · CVPR 2024");
   assert.equal(paper({ meta: { title: "SKN: Sparse", short_name: "skn" } }, ROOT).shortBeside, false);
   assert.equal(byline(paper({ meta: { facts: "2019" } }, ROOT)), "2019");

@@ -207,6 +207,18 @@ class SearchPage {
     this.sort.querySelector("option[value=published]").hidden = yearFacet(all.published).length === 0;
   }
 
+  /** Return the card's line of authors (linked to their pages where they have one), year and venue. */
+  bylineOf(p) {
+    const line = el("p", { class: "paper-card__meta" });
+    p.authors.forEach((a, i) => {
+      if (i) line.append(", ");
+      line.append(a.key ? el("a", { href: new URL("authors/" + encodeURIComponent(a.key) + "/", siteRoot).href }, a.name) : a.name);
+    });
+    if (p.etAl) line.append(" et al.");
+    if (p.facts) line.append((p.authors.length ? " \u00b7 " : "") + p.facts);
+    return line;
+  }
+
   /** Return result `p` as the site's paper cards show a paper (generator/render/templates/paper_list.md.j2). */
   resultItem(p) {
     const title = el("a", { class: "paper-card__title", href: p.url });
@@ -214,8 +226,7 @@ class SearchPage {
     title.append(titleNodes(p.titleParts));
     const li = el("li", { class: "paper-card" });
     li.append(title);
-    const line = byline(p);
-    if (line) li.append(el("p", { class: "paper-card__meta" }, line));
+    if (byline(p)) li.append(this.bylineOf(p));
     const excerpt = el("p", { class: "paper-card__excerpt" });
     excerpt.append(markedText(excerptParts(p.excerpt)));
     const foot = el("p", { class: "paper-card__foot" });

@@ -35,13 +35,16 @@ export function badgesOf(value) {
     .map((pair) => ({ label: str(pair[0]), href: str(pair[1]) }));
 }
 
-/** Return the fields a result shows from Pagefind's result `data`, as plain strings; `tags` are tag keys. */
+/** Return the fields a result shows from Pagefind's result `data`, as plain strings; `tags` are tag keys,
+    `authors` the first few as {name, key}, `key` naming the author's page ("" for none). */
 export function paper(data, siteRoot) {
   const meta = owns(data, "meta") && data.meta !== null && typeof data.meta === "object" ? data.meta : {};
   const filters = owns(data, "filters") && data.filters !== null && typeof data.filters === "object" ? data.filters : {};
   const url = owns(data, "url") ? data.url : "";
   const title = str(meta.title) || str(url);
-  const authors = strings(jsonList(meta.authors));
+  const authors = jsonList(meta.authors)
+    .map((a) => (Array.isArray(a) ? { name: str(a[0]), key: str(a[1]) } : { name: str(a), key: "" }))
+    .filter((a) => a.name);
   const short = str(meta.short_name);
   const tex = titleParts(str(meta.tex));
   return {
@@ -62,7 +65,7 @@ export function paper(data, siteRoot) {
 
 /** Return the line under a card's title: "A, B, C et al. · 2024 · CVPR 2024". */
 export function byline(p) {
-  const names = p.authors.join(", ") + (p.etAl ? " et al." : "");
+  const names = p.authors.map((a) => a.name).join(", ") + (p.etAl ? " et al." : "");
   return [names, p.facts].filter(Boolean).join(" \u00b7 ");
 }
 
