@@ -198,12 +198,12 @@ def test_search_page_paginates_twenty_results_and_loads_only_their_data(
     base_url: str, opened: tuple[Any, PageLog]
 ) -> None:
     page, log = opened
-    page.goto(base_url + "search/", wait_until="networkidle")
+    page.goto(base_url + "search/?year=2025", wait_until="networkidle")  # every seed paper was listed in 2025
     wait_ready(page)
     assert page.locator(".search-page__list > li").count() == 20
     assert len([url for url in log.requests if "/pagefind/fragment/" in url]) == 20
     page.locator(".search-page__pager button", has_text="Next").click()
-    wait_for_query(page, "/search/", {"page": ["2"]})
+    wait_for_query(page, "/search/", {"year": ["2025"], "page": ["2"]})
     wait_ready(page)
     assert page.locator(".search-page__page").inner_text() == "Page 2 of 4"
 
@@ -254,6 +254,29 @@ def test_tabbing_out_of_the_header_search_closes_it(base_url: str, opened: tuple
             break
     assert not page.evaluate("document.activeElement.closest('[data-catalogue-search]') !== null")
     assert not page.is_checked("#__search")  # no overlay left over the page
+
+
+def test_the_empty_search_page_shows_facets_and_loads_no_index_chunk_until_a_query(base_url: str, browser: Any) -> None:
+    # A search with no words makes Pagefind load every chunk of its index, which grows with the catalogue.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    fetched: list[str] = []
+    context.on("response", lambda r: fetched.append(urlsplit(r.url).path))
+    page = context.new_page()
+    page.goto(base_url + "search/", wait_until="networkidle")
+    wait_ready(page)
+    papers = len(list((REPO / "site_src" / "papers").glob("*.yaml")))
+    assert page.locator(".search-page__status").inner_text() == (
+        f"{papers} papers in the catalogue. Type to search them, or choose a tag or a year."
+    )
+    assert page.locator(".search-page__list > li").count() == 0
+    assert page.locator(".search-page__facet input[name=tag]").count() > 0
+    assert [path for path in fetched if "/pagefind/index/" in path] == []
+    page.fill(".search-page__form input", "saliency")
+    wait_for_query(page, "/search/", {"q": ["saliency"]})
+    wait_ready(page)
+    assert page.locator(".search-page__list > li").count() > 0
+    assert [path for path in fetched if "/pagefind/index/" in path] != []
+    context.close()
 
 
 def test_search_page_load_and_first_query_transfer_under_a_megabyte(base_url: str, browser: Any) -> None:

@@ -2,13 +2,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { badgesOf, byline, describe, matching, pageUrl, paper } from "../../theme/assets/lib/search-results.js";
+import { badgesOf, byline, describe, idle, matching, pageUrl, paper } from "../../theme/assets/lib/search-results.js";
 import {
   chosenSort,
   parseSearchState,
   searchOptions,
   searchQuery,
   sortOf,
+  waiting,
   withTag,
 } from "../../theme/assets/lib/search-state.js";
 import { tagIndex } from "../../theme/assets/lib/tags.js";
@@ -124,9 +125,19 @@ test("badges keep only [label, https address] pairs", () => {
 test("the status line says how many papers match what", () => {
   assert.equal(describe(1, { ...EMPTY, q: " salun " }), "1 paper matches \u201csalun\u201d");
   assert.equal(describe(2, { ...EMPTY, q: "salun" }), "2 papers match \u201csalun\u201d");
-  assert.equal(describe(1234, EMPTY), "1,234 papers in the catalogue");
+  assert.equal(idle(1234), "1,234 papers in the catalogue. Type to search them, or choose a tag or a year.");
   assert.equal(describe(3, { ...EMPTY, code: true }), "3 papers with these filters");
   assert.equal(describe(0, { ...EMPTY, tags: ["a"] }), "No papers have all these filters.");
   assert.match(describe(0, { ...EMPTY, q: "zzz" }), /^No papers match \u201czzz\u201d/);
   assert.deepEqual([0, 1, 2000].map(matching), ["No matching papers", "1 matching paper", "2,000 matching papers"]);
+});
+
+test("the search page waits while the state asks for no words, filter or order", () => {
+  assert.equal(waiting(EMPTY), true);
+  assert.equal(waiting({ ...EMPTY, q: "  " }), true);
+  assert.equal(waiting({ ...EMPTY, q: "salun" }), false);
+  assert.equal(waiting({ ...EMPTY, tags: ["a"] }), false);
+  assert.equal(waiting({ ...EMPTY, year: "2025" }), false);
+  assert.equal(waiting({ ...EMPTY, code: true }), false);
+  assert.equal(waiting({ ...EMPTY, sort: "oldest" }), false);
 });

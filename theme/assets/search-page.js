@@ -5,8 +5,8 @@
 import { excerptParts } from "./lib/excerpt.js";
 import { clampPage, pageCount, pageItems } from "./lib/paging.js";
 import { countOf, tagFacet, yearFacet } from "./lib/search-facets.js";
-import { byline, describe, paper } from "./lib/search-results.js";
-import { SORTS, chosenSort, filtered, parseSearchState, searchOptions, searchQuery, sortOf, withTag } from "./lib/search-state.js";
+import { byline, describe, idle, paper } from "./lib/search-results.js";
+import { SORTS, chosenSort, filtered, parseSearchState, searchOptions, searchQuery, sortOf, waiting, withTag } from "./lib/search-state.js";
 import { el, markedText } from "./ui/dom.js";
 import { renderMath, titleNodes } from "./ui/katex.js";
 import { createPager } from "./ui/pager.js";
@@ -243,6 +243,18 @@ class SearchPage {
     this.pager.show(this.state.page, pageCount(total, PAGE_SIZE));
   }
 
+  /** Show the page before any query or filter: no results, and the facets counting the whole catalogue. */
+  async showIdle(current) {
+    const all = await this.loadTotals();
+    if (!current()) return;
+    this.list.replaceChildren();
+    this.pager.show(1, 1);
+    const total = Object.values(all.year || {}).reduce((sum, n) => sum + n, 0);
+    this.status.textContent = idle(total);
+    this.showFacets({ results: [], filters: all }, all.year || {}, all.published || {}, all);
+    this.root.setAttribute("data-search-page", "ready");
+  }
+
   showControls() {
     if (document.activeElement !== this.input) this.input.value = this.state.q;
     this.sort.value = sortOf(this.state);
@@ -262,6 +274,9 @@ class SearchPage {
     const options = searchOptions(this.state);
     this.showControls();
     try {
+      // Pagefind answers a search with no words by loading every chunk of its index (4 MB at 10,000
+      // papers), so a page that asks for nothing yet shows the facets, from the filter files alone.
+      if (waiting(this.state)) return await this.showIdle(current);
       const main = await this.pagefind.search(term, options);
       if (!current()) return;
       this.state.page = clampPage(this.state.page, main.results.length, PAGE_SIZE);

@@ -1,6 +1,5 @@
 /* What a Pagefind result shows, read from its untrusted data (the metadata of
    generator/render/search_docs.py), and the search page's status line. */
-import { filtered } from "./search-state.js";
 import { titleParts } from "./title.js";
 import { owns, str, strings } from "./untrusted.js";
 
@@ -84,7 +83,12 @@ export function describe(total, state) {
   }
   const what = papersCount(total);
   if (q) return `${what} ${total === 1 ? "matches" : "match"} \u201c${q}\u201d`;
-  return what + (filtered(state) ? " with these filters" : " in the catalogue");
+  return what + " with these filters";
+}
+
+/** Return the search page's status line before any query or filter, for a catalogue of `total` papers. */
+export function idle(total) {
+  return `${papersCount(total)} in the catalogue. Type to search them, or choose a tag or a year.`;
 }
 
 /** Return the header search's status line for `total` results. */

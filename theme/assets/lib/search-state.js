@@ -76,6 +76,11 @@ export function filtered(state) {
   return state.tags.length > 0 || state.year !== "" || state.published !== "" || state.code;
 }
 
+/** Return whether `state` asks for nothing yet: no words, filters or order (the search page then waits). */
+export function waiting(state) {
+  return !state.q.trim() && !filtered(state) && !state.sort;
+}
+
 /** Return `state` with tag `key` added (`on`) or removed, back on page 1. */
 export function withTag(state, key, on) {
   const tags = state.tags.filter((t) => t !== key);
