@@ -82,9 +82,14 @@ def watch(page: Any) -> PageLog:
     log = PageLog()
     page.on("console", lambda m: log.errors.append(f"console: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: log.errors.append(f"pageerror: {e}"))
-    page.on("requestfailed", lambda r: log.errors.append(f"failed: {r.url}"))
+    page.on("requestfailed", lambda r: None if _cancelled(r) else log.errors.append(f"failed: {r.url} ({r.failure})"))
     page.on("request", lambda r: log.requests.append(r.url))
     return log
+
+
+def _cancelled(request: Any) -> bool:
+    """Return whether the browser itself dropped `request`, as it drops a favicon still loading when a test navigates on."""
+    return bool(request.failure == "net::ERR_ABORTED")
 
 
 @contextmanager

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import shutil
 import subprocess
+import tempfile
 import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -125,12 +129,29 @@ def project(tmp_path: Path) -> Project:
     return make_project(tmp_path / "project")
 
 
+@contextmanager
+def turn_to_build(root: Path) -> Iterator[None]:
+    """Wait until no other test process builds the project at `root`.
+
+    A project's build lock refuses a second build at once, as it should for people; the suite's
+    xdist workers each build the seed, so they take turns instead of failing.
+    """
+    name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    with (Path(tempfile.gettempdir()) / f"catalogue-tests-{name}.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def build(root: Path, site_dir: Path | None = None) -> Path:
     """Build the project at `root` with the CLI (into `site_dir`, or its own site/); return the site folder."""
     from generator.cli import main
 
     site = site_dir or root / "site"
-    assert main(["--root", str(root), "build", "--site-dir", str(site)]) == 0
+    with turn_to_build(root):
+        assert main(["--root", str(root), "build", "--site-dir", str(site)]) == 0
     return site
 
 
