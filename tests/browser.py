@@ -106,6 +106,19 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
+@contextmanager
+def checked_page(browser: Any, base: str) -> Iterator[tuple[Any, PageLog]]:
+    """Yield a desktop page and its log; once the caller is done, no console error and no request off `base`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    log = watch(page)
+    yield page, log
+    context.close()
+    assert log.errors == []
+    assert log.foreign(base) == []
+
+
 def horizontal_overflow(page: Any) -> int:
     """Return how many pixels the page is wider than the viewport."""
     return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))

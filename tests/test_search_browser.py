@@ -11,7 +11,7 @@ import pytest
 
 from generator.load.yaml_strict import parse_yaml
 from generator.render.tex import plain_title
-from tests.browser import PageLog, horizontal_overflow, watch
+from tests.browser import PageLog, checked_page, horizontal_overflow, watch
 from tests.conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -22,14 +22,8 @@ TAG_KEY = "vision-transformers"
 @pytest.fixture
 def opened(browser: Any, base_url: str) -> Iterator[tuple[Any, PageLog]]:
     """A fresh page whose console errors and requests are checked once the test is done."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    log = watch(page)
-    yield page, log
-    context.close()
-    assert log.errors == []
-    assert log.foreign(base_url) == []
+    with checked_page(browser, base_url) as opened:
+        yield opened
 
 
 def tagged(key: str) -> int:

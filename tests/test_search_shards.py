@@ -101,16 +101,10 @@ def test_a_rebuild_of_the_sharded_site_is_byte_identical(sharded_site: Path) -> 
 
 @pytest.fixture
 def served(sharded_site: Path, browser: Any) -> Iterator[tuple[Any, str]]:
-    from tests.browser import serve, watch
+    from tests.browser import checked_page, serve
 
-    with serve(sharded_site) as base:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        log = watch(page)
+    with serve(sharded_site) as base, checked_page(browser, base) as (page, _):
         yield page, base
-        context.close()
-        assert log.errors == []
 
 
 @pytest.mark.browser

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.cli import main
-from tests.browser import ARTIFACTS, PageLog, horizontal_overflow, serve, watch
+from tests.browser import ARTIFACTS, PageLog, checked_page, horizontal_overflow, serve, watch
 from tests.conftest import entry, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -64,14 +64,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def opened(browser: Any, site_url: str) -> Iterator[tuple[Any, PageLog]]:
     """A desktop page whose console errors and requests are checked once the test is done."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    log = watch(page)
-    yield page, log
-    context.close()
-    assert log.errors == []
-    assert log.foreign(site_url) == []
+    with checked_page(browser, site_url) as opened:
+        yield opened
 
 
 def slugs(page: Any, selector: str) -> list[str]:
