@@ -71,4 +71,4 @@ def test_every_paper_page_links_to_its_place_on_the_map() -> None:
 
     docs = render_site(enriched, read_settings(REPO / "mkdocs.yml"), {})
     for paper in enriched.catalogue.papers:
-        assert f'<a href="../../map/?p={paper.slug}">map</a>' in docs[f"papers/{paper.slug}.md"]
+        assert f'<a href="../../map/?p={paper.slug}">On the map</a>' in docs[f"papers/{paper.slug}.md"]

@@ -94,7 +94,7 @@ def test_the_tag_filter_greys_out_other_papers_and_keeps_its_choice_in_the_url(
 def test_a_paper_page_links_to_its_place_on_the_map(base_url: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base_url + "papers/salun/", wait_until="networkidle")
-    page.locator(".paper-tags a", has_text="map").click()
+    page.locator(".paper-meta a", has_text="On the map").click()
     page.wait_for_url("**/map/?p=salun")
     page.wait_for_selector(".catalogue-map[data-map=ready]")
     page.locator(".map-tip a").wait_for()
