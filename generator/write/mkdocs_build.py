@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -74,14 +75,20 @@ class PageShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         return nav
 
 
+def site_config(config_file: Path, docs_dir: Path, site_dir: Path, **options: Any) -> MkDocsConfig:
+    """Load mkdocs.yml for a build of ours (production or preview): our hooks by absolute path, and the fast path."""
+    config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), hooks=HOOKS, **options)
+    config.plugins["catalogue-fast-path"] = FastPath()
+    return config
+
+
 def build(config_file: Path, docs_dir: Path, site_dir: Path, part: int = 0, parts: int = 1) -> list[str]:
     """Run a strict MkDocs build of share `part` of `parts` from `docs_dir` into `site_dir`; return where the
     share's pages not in the nav went, relative to `site_dir` (nothing for a whole build)."""
     mkdocs_logging(logging.WARNING)
     share = PageShare(part, parts)
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, hooks=HOOKS)
-        config.plugins["catalogue-fast-path"] = FastPath()
+        config = site_config(config_file, docs_dir, site_dir, strict=True)
         if parts > 1:
             config.plugins["catalogue-page-share"] = share
         mkdocs_build(config)

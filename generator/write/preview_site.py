@@ -17,7 +17,6 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
@@ -25,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.write.fastpath import NoOptions
-from generator.write.mkdocs_build import HOOKS
+from generator.write.mkdocs_build import site_config
 
 
 @dataclass
@@ -57,7 +56,7 @@ class _Recorder(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
 
 
 class LiveSite:
-    """The served site under `site_dir`, built from `docs_dir` by MkDocs with our hooks."""
+    """The served site under `site_dir`, built from `docs_dir` by MkDocs as our build runs it (mkdocs_build.site_config)."""
 
     def __init__(self, config_file: Path, docs_dir: Path, site_dir: Path, site_url: str) -> None:
         self._config_file, self._docs_dir, self._site_dir, self._site_url = config_file, docs_dir, site_dir, site_url
@@ -66,13 +65,7 @@ class LiveSite:
     def build(self) -> None:
         """Build every page, reloading mkdocs.yml and the theme."""
         self._built = None
-        config = load_config(
-            str(self._config_file),
-            docs_dir=str(self._docs_dir),
-            site_dir=str(self._site_dir),
-            site_url=self._site_url,
-            hooks=HOOKS,
-        )
+        config = site_config(self._config_file, self._docs_dir, self._site_dir, site_url=self._site_url)
         recorder = _Recorder()
         config.plugins["catalogue-preview-recorder"] = recorder
         mkdocs_build(config, serve_url=self._site_url)
