@@ -19,10 +19,8 @@ from generator.timings import Timings
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
 from generator.write.mkdocs_build import PAPER_PAGE, build_in_parts, processes_for
-from generator.write.search_index import UnexpectedIndex, make_reproducible
+from generator.write.search_index import PAGES, SORTS, UnexpectedIndex, make_reproducible
 from generator.write.search_shards import (
-    PAGES,
-    SORTS,
     ShardMismatch,
     catalogue_positions,
     prune_shard,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
+PAGES = 1  # position of the [page, ...] list in the metadata record
 FILTERS = 3  # position of the [filter name, file hash] list in the metadata record
 SORTS = 4  # position of the [sort name, pages in order] list, which Pagefind writes in hash-map order too
 # An array holds CBOR items too; Any there spares isinstance checks the codec already makes.

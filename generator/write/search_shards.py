@@ -25,8 +25,6 @@ PAPERS_PER_SHARD = 25_000  # about 3.2 GB for one Pagefind run, beside MkDocs, w
 SHARDS_FILE = "shards.json"
 # What the other shards need: the first one's Pagefind script and WebAssembly serve them all.
 SHARD_PARTS = ("pagefind-entry.json", "index", "fragment", "filter")
-PAGES = 1  # position of the [page, ...] list in a bundle's metadata record
-SORTS = 4  # position of the [sort name, pages in order] list
 _SORT_SPEC = re.compile(r'data-pagefind-sort="([^"]*)"')
 _SORT_PART = re.compile(r"\s*([\w-]+)\[([\w-]+)\]\s*")
 
