@@ -74,7 +74,7 @@ def badges(paper: Paper) -> tuple[Link, ...]:
     return tuple(found)
 
 
-def _facts(paper: Paper) -> list[str]:
+def paper_facts(paper: Paper) -> list[str]:
     """Return the year the paper is cited with (if known) and its venue."""
     month = issued_month(paper)
     facts = [str(month[0])] if month else []
@@ -83,7 +83,7 @@ def _facts(paper: Paper) -> list[str]:
 
 def paper_card(from_page: str, enriched: Enriched, paper: Paper, page_tag: str | None = None) -> Card:
     """Return the card of `paper` as the page `from_page` lists it; a tag's own page leaves out its chip."""
-    facts = _facts(paper)
+    facts = paper_facts(paper)
     return Card(
         title=paper_link(from_page, paper),
         authors=author_links(from_page, enriched, paper.authors[:AUTHORS_ON_CARD]),
@@ -98,4 +98,6 @@ def paper_card(from_page: str, enriched: Enriched, paper: Paper, page_tag: str |
 def paper_row(from_page: str, paper: Paper) -> Row:
     """Return the row of `paper` as the page `from_page` lists it."""
     names = ", ".join(paper.authors[:AUTHORS_ON_CARD]) + (" et al." if len(paper.authors) > AUTHORS_ON_CARD else "")
-    return Row(title=paper_link(from_page, paper), note=html_text(" · ".join([names] * bool(names) + _facts(paper))))
+    return Row(
+        title=paper_link(from_page, paper), note=html_text(" · ".join([names] * bool(names) + paper_facts(paper)))
+    )

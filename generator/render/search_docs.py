@@ -14,15 +14,12 @@ from markupsafe import Markup
 from generator.enrich.authors import author_key
 from generator.load.settings import SiteSettings
 from generator.model import Enriched, Paper
-from generator.render.cards import has_author_page, paper_card
+from generator.render.cards import badges, has_author_page, paper_facts
 from generator.render.orders import ORDERS, has_issued, issued, order_ranks
 from generator.render.templating import environment
 from generator.render.tex import plain_title, title_parts
 from generator.render.text import html_text, paragraphs
 from generator.render.views import page_path, served
-
-# The search page's cards link from the site root (ui/site.js resolves them there).
-CARD_PAGE = "index.md"
 
 
 def search_documents(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
@@ -63,7 +60,6 @@ def search_meta(enriched: Enriched, paper: Paper) -> dict[str, str]:
     Lists are JSON (`authors`: [name, key of the author's page or ""] pairs, `tex`: the title as
     lib/title.js reads it, `badges`: [label, address] pairs); a field without a value is left out.
     """
-    card = paper_card(CARD_PAGE, enriched, paper)
     catalogue = enriched.catalogue
     fields = {
         "tex": _json(title_parts(paper.title)),
@@ -71,8 +67,8 @@ def search_meta(enriched: Enriched, paper: Paper) -> dict[str, str]:
         "authors": _json([[name, _page_key(enriched, name)] for name in paper.authors]),
         "tags": ", ".join(catalogue.tags[key].name for key in paper.tags),
         "entities": ", ".join(catalogue.entities[key].name for key in enriched.mentions.get(paper.slug, ())),
-        "facts": card.facts.unescape(),
-        "badges": _json([[badge.text.unescape(), badge.href.unescape()] for badge in card.badges]),
+        "facts": " · ".join(paper_facts(paper)),
+        "badges": _json([[badge.text.unescape(), badge.href.unescape()] for badge in badges(paper)]),
     }
     return {key: value for key, value in fields.items() if value}
 
