@@ -31,8 +31,11 @@ RESERVED_NAMES = frozenset(
         "months",
         "authors",
         "map",
-        "points",  # the map's data files: map/points.json, map/titles-<n>.json
+        "points",  # the map's data files: map/points.json, titles-<n>, words-<n>, tagged-<n>, places-<n>.json
         "titles",
+        "words",
+        "tagged",
+        "places",
         # what MkDocs, the theme and Pagefind add
         "404",
         "assets",

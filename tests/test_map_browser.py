@@ -8,23 +8,29 @@ from typing import Any
 
 import pytest
 
+from generator.render.map_page import title_words
 from tests.browser import ARTIFACTS, horizontal_overflow, watch
+from tests.test_map import undone, unpacked
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
+def fetched(base_url: str, name: str) -> Any:
+    with urllib.request.urlopen(base_url + "map/" + name) as response:  # the local test server only
+        return json.load(response)
+
+
 def points(base_url: str) -> dict[str, Any]:
-    with urllib.request.urlopen(base_url + "map/points.json") as response:  # the local test server only
-        data: dict[str, Any] = json.load(response)
+    data: dict[str, Any] = fetched(base_url, "points.json")
     return data
 
 
 def screen_position(page: Any, i: int) -> tuple[float, float]:
     """Return where point `i` is drawn, in page coordinates, from the view the page itself uses."""
     box = page.locator(".map-canvas").bounding_box()
-    data = points(page.url.split("map/")[0])
+    x, y = unpacked(points(page.url.split("map/")[0]))[i]
     scale, ox, oy = (float(v) for v in page.locator(".map-canvas").get_attribute("data-view").split())
-    return box["x"] + (data["x"][i] - ox) * scale, box["y"] + (data["y"][i] - oy) * scale
+    return box["x"] + (x - ox) * scale, box["y"] + (y - oy) * scale
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -39,8 +45,7 @@ def test_a_point_opens_its_paper(base_url: str, browser: Any, width: int, scheme
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"map-{width}-{scheme}.png"), full_page=True)
     assert horizontal_overflow(page) <= 0
-    with urllib.request.urlopen(base_url + "map/titles-0.json") as response:
-        slug = json.load(response)[0][0]
+    slug = fetched(base_url, "titles-0.json")[0][0]
     x, y = screen_position(page, 0)
     if width < 500:
         page.touchscreen.tap(x, y)  # a tap shows the title, as a link
@@ -62,21 +67,23 @@ def test_the_tag_filter_greys_out_other_papers_and_keeps_its_choice_in_the_url(
     base_url: str, browser: Any, width: int
 ) -> None:
     data = points(base_url)
+    count = len(unpacked(data))
     context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=width < 500)
     page = context.new_page()
     log = watch(page)
     page.goto(base_url + "map/?tag=medical-imaging", wait_until="networkidle")
     page.wait_for_selector(".catalogue-map[data-map=ready]")
     index = next(n for n, t in enumerate(data["tags"]) if t[0] == "medical-imaging")
-    expected = sum(index in tags for tags in data["t"])
-    assert 0 < expected < len(data["t"])
-    assert page.locator(".map-status").inner_text().startswith(f"{expected} of {len(data['t'])} papers shown")
+    tagged = undone(fetched(base_url, f"tagged-{index}.json"))
+    assert 0 < len(tagged) < count
+    assert page.locator(".map-status").inner_text().startswith(f"{len(tagged)} of {count} papers shown")
     page.select_option(".map-tag", "")
-    assert page.locator(".map-status").inner_text().startswith(f"{len(data['t'])} of {len(data['t'])} papers shown")
+    page.wait_for_function(f"document.querySelector('.map-status').textContent.startsWith('{count} of {count}')")
     assert "tag=" not in page.url
     page.select_option(".map-tag", "medical-imaging")
     assert "tag=medical-imaging" in page.url
-    outside = next(n for n, tags in enumerate(data["t"]) if index not in tags)
+    page.wait_for_function(f"document.querySelector('.map-status').textContent.startsWith('{len(tagged)} of')")
+    outside = next(n for n in range(count) if n not in tagged)
     x, y = screen_position(page, outside)
     if width < 500:
         page.touchscreen.tap(x, y)
@@ -84,8 +91,12 @@ def test_the_tag_filter_greys_out_other_papers_and_keeps_its_choice_in_the_url(
         page.mouse.move(x, y)
     page.wait_for_timeout(300)
     assert page.locator(".map-tip").is_hidden()  # a greyed-out paper is not offered
-    page.fill(".map-find", "medical")
+    page.fill(".map-find", "Medical")
     page.wait_for_function("document.querySelector('.map-status').textContent.includes('match')")
+    titles = [row[1] for n in range(-(-count // data["piece"])) for row in fetched(base_url, f"titles-{n}.json")]
+    found = [i for i in tagged if any(w.startswith("medical") for w in title_words(titles[i]))]
+    assert f"; {len(found)} match “Medical”" in page.locator(".map-status").inner_text()
+    assert len(found) > 0
     assert log.errors == []
     assert log.foreign(base_url) == []
     context.close()

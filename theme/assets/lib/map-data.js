@@ -1,47 +1,51 @@
-/* The map's data and geometry, without the DOM: map/points.json parsed defensively, the view's
-   zoom and pan, a grid index to find the point under the pointer, and title matching. */
+/* The map's data and geometry, without the DOM: map/points.json and its pieces parsed defensively
+   (generator/render/map_page.py writes them), the view's zoom and pan, a grid index to find the point
+   under the pointer, and the Find box's word lookups. */
 import { str } from "./untrusted.js";
 
 const CELL = 64; // grid units per index cell
+const WORD = /[\p{L}\p{N}]+/gu; // letters and digits, as the generator splits titles (map_page.py title_words)
 
-function integers(value, length) {
-  const out = new Int32Array(length);
-  if (Array.isArray(value)) value.slice(0, length).forEach((v, i) => { out[i] = Number.isInteger(v) ? v : 0; });
-  return out;
+/** Return the bytes of base64 `text`, or none if it is not base64. */
+function bytesOf(text) {
+  try {
+    return Uint8Array.from(atob(str(text)), (c) => c.charCodeAt(0));
+  } catch {
+    return new Uint8Array(0);
+  }
 }
 
-/** Return the parsed points file: grid size, piece size, tags [{key, name, root}], x, y, tags per point. */
+/** Return the parsed points file: grid size, piece size, tags [{key, name, root}], x, y, colour groups
+    (roots: the tag index of each group, -1 for untagged; colour: each point's group), word prefixes, place buckets. */
 export function parsePoints(data) {
   const object = data && typeof data === "object" ? data : {};
-  const grid = Number.isInteger(object.grid) && object.grid > 0 ? object.grid : 4095;
-  const piece = Number.isInteger(object.piece) && object.piece > 0 ? object.piece : 1000;
+  const whole = (value, fallback) => (Number.isInteger(value) && value > 0 ? value : fallback);
   const tags = (Array.isArray(object.tags) ? object.tags : []).map((t) => {
     const row = Array.isArray(t) ? t : [];
     return { key: str(row[0]), name: str(row[1]) || str(row[0]), root: Number.isInteger(row[2]) ? row[2] : -1 };
   });
-  const count = Array.isArray(object.x) ? object.x.length : 0;
-  const pointTags = (Array.isArray(object.t) ? object.t : []).slice(0, count).map((list) =>
-    (Array.isArray(list) ? list : []).filter((n) => Number.isInteger(n) && n >= 0 && n < tags.length));
-  while (pointTags.length < count) pointTags.push([]);
-  return { grid, piece, tags, x: integers(object.x, count), y: integers(object.y, count), pointTags, count };
-}
-
-/** Return the top-level tags used for colours, in order of first use by tag list, and each point's colour index. */
-export function colourGroups(points) {
+  const packed = bytesOf(object.xy);
+  const count = Math.floor(packed.length / 3);
+  const x = new Int32Array(count);
+  const y = new Int32Array(count);
+  for (let i = 0; i < count; i += 1) {
+    const v = (packed[3 * i] << 16) | (packed[3 * i + 1] << 8) | packed[3 * i + 2];
+    x[i] = v >> 12;
+    y[i] = v & 4095;
+  }
   const roots = [];
-  const slot = new Map();
-  const colour = new Int32Array(points.count).fill(-1);
-  points.pointTags.forEach((list, i) => {
-    if (!list.length) return;
-    const root = points.tags[list[0]].root;
-    if (root < 0 || root >= points.tags.length) return;
-    if (!slot.has(root)) { slot.set(root, roots.length); roots.push(root); }
-    colour[i] = slot.get(root);
-  });
-  const order = roots.map((root, n) => [points.tags[root].name, n]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const rank = new Int32Array(roots.length);
-  order.forEach(([, n], r) => { rank[n] = r; });
-  return { roots: order.map(([, n]) => roots[n]), colour: colour.map((c) => (c < 0 ? -1 : rank[c])) };
+  const colour = new Int32Array(count).fill(-1);
+  let at = 0;
+  for (const run of Array.isArray(object.groups) ? object.groups : []) {
+    const [root, size] = Array.isArray(run) ? run : [];
+    if (!Number.isInteger(size) || size < 0) continue;
+    const known = Number.isInteger(root) && root >= 0 && root < tags.length;
+    if (known) roots.push(root);
+    colour.fill(known ? roots.length - 1 : -1, at, Math.min(count, at + size));
+    at += size;
+  }
+  const words = (Array.isArray(object.words) ? object.words : []).map(str);
+  return { grid: whole(object.grid, 4095), piece: whole(object.piece, 250), tags, x, y, roots, colour, words, places: whole(object.places, 1), count };
 }
 
 /** Return a distinct hue for colour group `n` (golden-angle steps, so neighbours differ). */
@@ -49,12 +53,34 @@ export function hue(n) {
   return Math.round((n * 137.508 + 210) % 360);
 }
 
-/** Return which points carry the tag `key` (all points when `key` is empty or unknown). */
-export function tagFilter(points, key) {
-  const index = points.tags.findIndex((t) => t.key === key);
-  const shown = new Uint8Array(points.count).fill(index < 0 ? 1 : 0);
-  if (index >= 0) points.pointTags.forEach((list, i) => { if (list.includes(index)) shown[i] = 1; });
+/** Return the point numbers of a list of differences (map_page.py `_deltas`), keeping those below `count`. */
+export function pointList(data, count) {
+  const out = [];
+  let at = 0;
+  for (const step of Array.isArray(data) ? data : []) {
+    if (!Number.isInteger(step) || step < 0) continue;
+    at += step;
+    if (at < count) out.push(at);
+  }
+  return out;
+}
+
+/** Return which points are shown: those of `tagged` (a point list), or all points for null. */
+export function tagFilter(count, tagged) {
+  const shown = new Uint8Array(count).fill(tagged === null ? 1 : 0);
+  if (tagged !== null) tagged.forEach((i) => { shown[i] = 1; });
   return shown;
+}
+
+/** Return the order to draw `count` points in: a fixed stride through them, so that no colour group
+    (the points file lists them group by group) is always drawn over the others. */
+export function drawOrder(count) {
+  const gcd = (a, b) => (b ? gcd(b, a % b) : a);
+  let stride = Math.max(1, Math.round(count * 0.618));
+  while (count > 1 && gcd(stride, count) !== 1) stride += 1;
+  const order = new Int32Array(count);
+  for (let i = 0, at = 0; i < count; i += 1, at = (at + stride) % count) order[i] = at;
+  return order;
 }
 
 /** A view of the grid on a screen: screen = (world - origin) * scale. */
@@ -145,13 +171,44 @@ export function parsePiece(data) {
   return (Array.isArray(data) ? data : []).map((row) => (Array.isArray(row) ? [str(row[0]), str(row[1])] : ["", ""]));
 }
 
-/** Return the words of a search, lower-cased. */
+/** Return the words of a search as the generator splits titles: runs of letters and digits, lower-cased. */
 export function queryWords(query) {
-  return str(query).toLowerCase().split(/\s+/).filter(Boolean);
+  const words = str(query).toLowerCase().match(WORD) || [];
+  return words.filter((w, i) => words.indexOf(w) === i);
 }
 
-/** Return whether every word of the search occurs in the title. */
-export function titleMatches(title, words) {
-  const text = str(title).toLowerCase();
-  return words.length > 0 && words.every((w) => text.includes(w));
+/** Return the numbers of the word files that may hold words starting with `word`: the file of the longest
+    prefix `word` starts with, and the files of every longer prefix that starts with `word`. */
+export function wordFiles(prefixes, word) {
+  let longest = -1;
+  const files = [];
+  prefixes.forEach((p, n) => {
+    if (p.length > word.length && p.startsWith(word)) files.push(n);
+    else if (word.startsWith(p) && (longest < 0 || p.length > prefixes[longest].length)) longest = n;
+  });
+  return longest < 0 ? files : [longest, ...files];
+}
+
+/** Return the points whose title has a word starting with `word`, from word files ({word: point list}). */
+export function pointsWithWord(files, word, count) {
+  const found = new Set();
+  for (const file of files) {
+    if (!file || typeof file !== "object" || Array.isArray(file)) continue;
+    for (const [w, list] of Object.entries(file)) if (w.startsWith(word)) pointList(list, count).forEach((i) => found.add(i));
+  }
+  return found;
+}
+
+/** Return the points in every one of `sets` (none for no sets). */
+export function everyOne(sets) {
+  if (!sets.length) return new Set();
+  const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
+  return new Set([...smallest].filter((i) => others.every((s) => s.has(i))));
+}
+
+/** Return which `places-<n>.json` holds `slug`: its 32-bit FNV-1a hash (of UTF-8 bytes) modulo `buckets` (map_page.py `place_bucket`). */
+export function placeBucket(slug, buckets) {
+  let value = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(str(slug))) value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+  return value % Math.max(1, buckets);
 }

@@ -1,10 +1,12 @@
 /* The map page's canvas (see map.js): every paper a point, coloured by its top-level tag. Wheel, drag,
    pinch and the buttons zoom and pan; hovering or tapping a point shows its title; clicking it (or the
    title a tap shows) opens the paper. `?tag=<key>` filters, the Find box highlights matching titles,
-   `?p=<slug>` marks one paper. The data and geometry are in lib/map-data.js. */
+   `?p=<slug>` marks one paper. The page loads map/points.json only; titles, the title-word index, the
+   tag filter's lists and the slugs' places come in pieces when first needed (see
+   generator/render/map_page.py). The data and geometry are in lib/map-data.js. */
 import {
-  colourGroups, hue, nearestPoint, parsePiece, parsePoints, pieceOf, queryWords, spatialIndex, tagFilter,
-  titleMatches, View,
+  drawOrder, everyOne, hue, nearestPoint, parsePiece, parsePoints, pieceOf, placeBucket, pointList, pointsWithWord,
+  queryWords, spatialIndex, tagFilter, View, wordFiles,
 } from "../lib/map-data.js";
 import { el } from "./dom.js";
 import { fetchJson } from "./site.js";
@@ -16,9 +18,9 @@ class CatalogueMap {
   constructor(root, points) {
     this.root = root;
     this.points = points;
-    this.groups = colourGroups(points);
     this.cells = spatialIndex(points);
-    this.pieces = new Map();
+    this.order = drawOrder(points.count);
+    this.files = new Map();
     this.canvas = root.querySelector(".map-canvas");
     this.tip = root.querySelector(".map-tip");
     this.status = root.querySelector(".map-status");
@@ -27,7 +29,7 @@ class CatalogueMap {
     this.papers = new URL(root.getAttribute("data-papers") || "../papers/", window.location.href);
     const params = new URLSearchParams(window.location.search);
     this.select.value = points.tags.some((t) => t.key === params.get("tag")) ? params.get("tag") : "";
-    this.shown = tagFilter(points, this.select.value);
+    this.shown = tagFilter(points.count, null);
     this.matches = null;
     this.hover = -1;
     this.marked = -1;
@@ -77,7 +79,7 @@ class CatalogueMap {
 
   legend() {
     const list = this.root.querySelector(".map-legend");
-    list.replaceChildren(...this.groups.roots.map((root, n) => {
+    list.replaceChildren(...this.points.roots.map((root, n) => {
       const item = el("li");
       const swatch = el("span", { class: "map-swatch", "aria-hidden": "true" });
       swatch.style.setProperty("--map-hue", String(hue(n)));
@@ -114,9 +116,9 @@ class CatalogueMap {
     const base = this.points.count < 2000 ? 5 : this.points.count < 20000 ? 3 : 2;
     const zoom = this.view.scale * this.points.grid / Math.max(1, Math.min(this.view.width, this.view.height));
     const size = Math.min(base + 6, base + Math.log2(Math.max(1, zoom)) * 1.5);
-    const { x, y, count } = this.points;
+    const { x, y } = this.points;
     const layers = [[], []]; // filtered-out points first, so shown points are drawn over them
-    for (let i = 0; i < count; i += 1) layers[this.shown[i]].push(i);
+    for (const i of this.order) layers[this.shown[i]].push(i);
     ctx.fillStyle = faint;
     for (const i of layers[0]) {
       const [sx, sy] = this.view.toScreen(x[i], y[i]);
@@ -126,7 +128,7 @@ class CatalogueMap {
     for (const i of layers[1]) {
       const [sx, sy] = this.view.toScreen(x[i], y[i]);
       if (sx < -size || sy < -size || sx > this.view.width + size || sy > this.view.height + size) continue;
-      const group = this.groups.colour[i];
+      const group = this.points.colour[i];
       const alpha = dim && !this.matches.has(i) ? 0.25 : 1;
       ctx.fillStyle = group < 0 ? `hsla(0, 0%, 50%, ${alpha})` : `hsla(${hue(group)}, 70%, ${light}%, ${alpha})`;
       ctx.fillRect(sx - size / 2, sy - size / 2, size, size);
@@ -184,18 +186,18 @@ class CatalogueMap {
     else this.showTip(i); // a tap shows the title, with a link to open the paper
   }
 
-  /** Return the titles piece `n` as [[slug, title], ...], fetched once. */
-  piece(n) {
-    if (!this.pieces.has(n)) {
-      const url = new URL(`titles-${n}.json`, window.location.href);
-      this.pieces.set(n, fetchJson(url).then(parsePiece).catch(() => { this.pieces.delete(n); return []; }));
+  /** Return the data file `name` (beside points.json), fetched once; `empty` if it cannot be had (tried again next time). */
+  file(name, empty) {
+    if (!this.files.has(name)) {
+      const url = new URL(name, window.location.href);
+      this.files.set(name, fetchJson(url).catch(() => { this.files.delete(name); return empty; }));
     }
-    return this.pieces.get(n);
+    return this.files.get(name);
   }
 
   async title(i) {
     const [n, place] = pieceOf(this.points, i);
-    return (await this.piece(n))[place] || ["", ""];
+    return parsePiece(await this.file(`titles-${n}.json`, []))[place] || ["", ""];
   }
 
   async showTip(i) {
@@ -223,43 +225,50 @@ class CatalogueMap {
     this.draw();
   }
 
-  filter() {
-    this.shown = tagFilter(this.points, this.select.value);
+  /** Show only the papers of the chosen tag (all for none), fetching its list of points. */
+  async applyTag() {
+    const key = this.select.value;
+    const n = this.points.tags.findIndex((t) => t.key === key);
+    const tagged = n < 0 ? null : pointList(await this.file(`tagged-${n}.json`, []), this.points.count);
+    if (this.select.value !== key) return; // another tag was chosen meanwhile
+    this.shown = tagFilter(this.points.count, tagged);
+  }
+
+  async filter() {
     const url = new URL(window.location.href);
     if (this.select.value) url.searchParams.set("tag", this.select.value);
     else url.searchParams.delete("tag");
     window.history.replaceState(window.history.state, "", url.href);
     this.showTip(-1);
+    await this.applyTag();
     this.summary();
   }
 
-  async allTitles() {
-    const all = [];
-    for (let n = 0; n * this.points.piece < this.points.count; n += 1) all.push(...(await this.piece(n)));
-    return all;
+  /** Return the points whose title has a word starting with `word`, from the word files that may hold it. */
+  async withWord(word) {
+    const names = wordFiles(this.points.words, word).map((n) => `words-${n}.json`);
+    return pointsWithWord(await Promise.all(names.map((name) => this.file(name, {}))), word, this.points.count);
   }
 
+  /** Highlight the papers whose title has, for every word of the Find box, a word starting with it. */
   async search() {
     const words = queryWords(this.find.value);
     if (!words.length) { this.matches = null; this.summary(); this.draw(); return; }
-    const titles = await this.allTitles();
+    const found = everyOne(await Promise.all(words.map((w) => this.withWord(w))));
     if (queryWords(this.find.value).join(" ") !== words.join(" ")) return; // a newer search is on its way
-    this.matches = new Set(titles.map((row, i) => (titleMatches(row[1], words) ? i : -1)).filter((i) => i >= 0));
+    this.matches = found;
     this.summary();
     this.draw();
   }
 
-  /** Mark and centre the paper named by `?p=<slug>`, looking through the title pieces in order. */
+  /** Mark and centre the paper named by `?p=<slug>`, found in its bucket of places. */
   async markWanted() {
-    for (let n = 0; n * this.points.piece < this.points.count; n += 1) {
-      const place = (await this.piece(n)).findIndex((row) => row[0] === this.wanted);
-      if (place < 0) continue;
-      const i = n * this.points.piece + place;
-      this.marked = i;
-      this.view.centreOn(this.points.x[i], this.points.y[i], 4);
-      this.showTip(i);
-      return;
-    }
+    const places = await this.file(`places-${placeBucket(this.wanted, this.points.places)}.json`, {});
+    const i = Object.prototype.hasOwnProperty.call(places, this.wanted) ? places[this.wanted] : -1;
+    if (!Number.isInteger(i) || i < 0 || i >= this.points.count) return;
+    this.marked = i;
+    this.view.centreOn(this.points.x[i], this.points.y[i], 4);
+    this.showTip(i);
   }
 
   summary() {
@@ -276,7 +285,9 @@ export async function setUp(root) {
   root.setAttribute("data-map", "loading");
   try {
     const points = parsePoints(await fetchJson(new URL(root.getAttribute("data-points") || "points.json", window.location.href)));
-    new CatalogueMap(root, points).mount();
+    const map = new CatalogueMap(root, points);
+    await map.applyTag(); // the URL's ?tag=, before the first count is shown
+    map.mount();
     root.setAttribute("data-map", "ready");
   } catch {
     root.setAttribute("data-map", "error");
