@@ -30,7 +30,7 @@ TEXT_PAYLOADS = [
     "\\$\\href{javascript:alert(10)}{x}\\$ and \\url{https://evil.example} and $a <b> c$",
 ]
 
-OWN_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+OWN_SCRIPT_TYPES = {"application/json"}
 
 
 def hostile_site_problems(site: Path, allowed_hosts: set[str]) -> list[str]:
