@@ -18,7 +18,7 @@ from generator.load.sources import SourceLayout
 from generator.model import Enriched
 from generator.pipeline import enriched_catalogue, render_docs
 from generator.render import exports, pages
-from generator.render.pager import PAGE_SIZE, list_page_path, paginate
+from generator.render.pager import CARDS_PER_PAGE, ROWS_PER_PAGE, list_page_path, page_count, paginate
 from generator.render.sitemaps import render_sitemaps
 from generator.render.views import served
 from generator.timings import Timings
@@ -39,9 +39,10 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> tuple[SourceLayout, dict[str, str]]:
     layout = SourceLayout(make_project(tmp_path_factory.mktemp("paged"), PAPERS))
-    # One busy day and one prolific author, so a day, its week and month and an author list span pages.
+    # One busy day and one prolific author (300 papers each), so a day, its week and month and an author
+    # list span pages, of cards and of rows.
     for number, source in enumerate(sorted(layout.papers_dir.glob("*.yaml"))):
-        if number % 5 == 0:
+        if number % 2 == 0:
             entry = yaml.safe_load(source.read_text(encoding="utf-8"))
             entry["listed"] = BUSY_DAY
             entry["authors"] = [PROLIFIC, *entry["authors"]]
@@ -76,6 +77,7 @@ def listed_on(docs: dict[str, str], first: str) -> tuple[list[str], list[str]]:
 
 def test_pager_numbers_pages_and_links_neighbours() -> None:
     pages_ = paginate("tags/calm.md", list(range(230)), size=50)
+    assert [len(p.items) for p in paginate("tags/calm.md", list(range(451)), 200, first_size=50)] == [50, 200, 200, 1]
     assert [p.path for p in pages_] == ["tags/calm.md"] + [f"tags/calm/page/{n}.md" for n in (2, 3, 4, 5)]
     assert [len(p.items) for p in pages_] == [50, 50, 50, 50, 30]
     third = pages_[2].pager
@@ -84,7 +86,7 @@ def test_pager_numbers_pages_and_links_neighbours() -> None:
     assert pages_[1].pager is not None and pages_[1].pager.previous == "../../"
     assert [(link.text, link.current) for link in third.links if link.current] == [("3", True)]
     assert pages_[0].pager is not None and pages_[0].pager.previous is None
-    assert paginate("tags/calm.md", [])[0].pager is None
+    assert paginate("tags/calm.md", [], 50)[0].pager is None
     assert list_page_path("index.md", 2) == "page/2.md" and list_page_path("days/index.md", 3) == "days/page/3.md"
 
 
@@ -97,7 +99,7 @@ def test_tag_and_entity_lists_show_every_paper_exactly_once(
         for key in enriched.catalogue.tags if kind == "tags" else enriched.catalogue.entities:
             expected = members.get(key, ())
             found, papers = listed_on(docs, f"{kind}/{key}.md")
-            assert len(found) == max(1, -(-len(expected) // PAGE_SIZE)), key
+            assert len(found) == page_count(len(expected), ROWS_PER_PAGE, CARDS_PER_PAGE), key
             assert Counter(papers) == Counter(expected), f"{kind}/{key}"
             longest = max(longest, len(found))
             if len(found) > 1:
@@ -119,21 +121,26 @@ def test_date_and_author_lists_show_every_paper_exactly_once(
     ]
     paged = 0
     for first, expected in lists:
+        size = CARDS_PER_PAGE if first.startswith("days/") else ROWS_PER_PAGE
         found, papers = listed_on(docs, first)
-        assert len(found) == max(1, -(-len(expected) // PAGE_SIZE)), first
+        assert len(found) == page_count(len(expected), size), first
         assert Counter(papers) == Counter(expected), first
         for path in found:
-            assert len(LIST_LINK.findall("".join(LISTING.findall(docs[path])))) <= PAGE_SIZE, path
+            assert len(LIST_LINK.findall("".join(LISTING.findall(docs[path])))) <= size, path
             # A paper is a card on its day's page, a row on its week's and its authors'.
             assert ('<ol class="cards">' in docs[path]) == first.startswith("days/"), path
         paged += len(found) > 1
-    by_kind = Counter(first.split("/")[0] for first, expected in lists if len(expected) > PAGE_SIZE)
+    by_kind = Counter(
+        first.split("/")[0]
+        for first, expected in lists
+        if len(expected) > (CARDS_PER_PAGE if first.startswith("days/") else ROWS_PER_PAGE)
+    )
     assert {kind: by_kind[kind] > 0 for kind in ("days", "weeks", "authors")} == dict.fromkeys(
         ("days", "weeks", "authors"), True
     )
     assert paged >= 3
     home = "".join(LISTING.findall(docs["index.md"]))
-    assert 0 < len(LIST_LINK.findall(home)) <= PAGE_SIZE
+    assert 0 < len(LIST_LINK.findall(home)) <= CARDS_PER_PAGE
 
 
 def test_a_month_is_a_calendar_of_its_days_with_their_counts(

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.model import Enriched
 from generator.render.cards import has_author_page, paper_row
-from generator.render.pager import paginate
+from generator.render.pager import ROWS_PER_PAGE, paginate
 from generator.render.text import html_text
 from generator.render.views import LIST_TEMPLATE, Link, front_matter, href, page_path, tag_link
 
@@ -28,7 +28,7 @@ def author_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
     """Return the pages of one author, {docs path: Markdown}: papers as rows, co-authors and tags."""
     author = enriched.authors[key]
     pages: dict[str, str] = {}
-    for page in paginate(page_path("authors", key), author.papers):
+    for page in paginate(page_path("authors", key), author.papers, ROWS_PER_PAGE):
         coauthors = [
             Link(
                 html_text(enriched.authors[other].name),

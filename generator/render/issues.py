@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.enrich.issues import day_key, week_key
 from generator.model import Enriched, Issue, Paper
 from generator.render.cards import paper_card, paper_row
-from generator.render.pager import paginate
+from generator.render.pager import CARDS_PER_PAGE, ROWS_PER_PAGE, paginate
 from generator.render.text import html_text
 from generator.render.views import LIST_TEMPLATE, Link, front_matter, href, human_date, page_path, tag_link
 from generator.validate.fields import MONTH_NAMES
@@ -64,7 +64,8 @@ def issue_pages(env: jinja2.Environment, enriched: Enriched, issue: Issue) -> di
     title = issue_title(issue)
     pages: dict[str, str] = {}
     listed = issue.papers if issue.kind != "months" else ()
-    for page in paginate(page_path(issue.kind, issue.key), listed):
+    size = CARDS_PER_PAGE if issue.kind == "days" else ROWS_PER_PAGE
+    for page in paginate(page_path(issue.kind, issue.key), listed, size):
         heading = title if page.number == 1 else f"{title} (page {page.number} of {page.count})"
         papers = [enriched.paper[slug] for slug in page.items]
         pages[page.path] = env.get_template("issue.md.j2").render(

@@ -16,7 +16,11 @@ from markupsafe import Markup
 
 from generator.render.views import href, served
 
-PAGE_SIZE = 50
+# Papers to a page: cards are read one by one, rows scanned. A page's chrome (about 2.8 KB) is paid
+# once per page, so the pages of rows are long: at 100,000 papers, 50 rows to a page made some 15,000
+# pages of weeks and tags, a twentieth of the site's files.
+CARDS_PER_PAGE = 50
+ROWS_PER_PAGE = 200
 # The folder name below a list's address that holds its later pages; a reserved path name.
 PAGE_SEGMENT = "page"
 # How many page numbers the pager shows on each side of the current one (besides first and last).
@@ -60,20 +64,23 @@ def list_page_path(first: str, number: int) -> str:
     return first if number == 1 else f"{served(first)}{PAGE_SEGMENT}/{number}.md"
 
 
-def page_count(total: int, size: int = PAGE_SIZE) -> int:
+def page_count(total: int, size: int, first_size: int | None = None) -> int:
     """Return how many pages a list of `total` items takes (at least one, possibly empty)."""
-    return max(1, -(-total // size))
+    head = size if first_size is None else first_size
+    return 1 + max(0, -(-(total - head) // size))
 
 
-def paginate(first: str, items: Sequence[T], size: int = PAGE_SIZE) -> list[ListPage[T]]:
-    """Return the pages of `items`, `size` to a page, the first at docs path `first`."""
-    count = page_count(len(items), size)
+def paginate(first: str, items: Sequence[T], size: int, first_size: int | None = None) -> list[ListPage[T]]:
+    """Return the pages of `items`, `size` to a page (`first_size` on the first), the first at docs path `first`."""
+    head = size if first_size is None else first_size
+    count = page_count(len(items), size, first_size)
+    bounds = [0, *(head + size * n for n in range(count))]
     return [
         ListPage(
             path=list_page_path(first, number),
             number=number,
             count=count,
-            items=items[(number - 1) * size : number * size],
+            items=items[bounds[number - 1] : bounds[number]],
             pager=_pager(first, number, count) if count > 1 else None,
         )
         for number in range(1, count + 1)

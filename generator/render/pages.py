@@ -16,7 +16,7 @@ from generator.render.cards import AUTHORS_ON_CARD, author_links, paper_card, pa
 from generator.render.feeds import feed_paths
 from generator.render.issues import issue_title
 from generator.render.orders import order_ranks
-from generator.render.pager import paginate
+from generator.render.pager import CARDS_PER_PAGE, ROWS_PER_PAGE, paginate
 from generator.render.tex import plain_title, title_parts
 from generator.render.text import html_paragraphs, html_text, html_with_math, md_inline, url
 from generator.render.views import (
@@ -136,7 +136,7 @@ def tag_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str
     children = child_tags(tags)[key]
     pages: dict[str, str] = {}
     listed = enriched.papers_under_tag[key]
-    for page in paginate(first, listed):
+    for page in paginate(first, listed, ROWS_PER_PAGE, CARDS_PER_PAGE):
         trail: list[Link] = []
         parent = tags[key].parent
         while parent:
@@ -183,7 +183,7 @@ def entity_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[
     entity = enriched.catalogue.entities[key]
     mentioning = newest_first(enriched.paper[s] for s in enriched.papers_by_entity.get(key, ()))
     pages: dict[str, str] = {}
-    for page in paginate(first, mentioning):
+    for page in paginate(first, mentioning, ROWS_PER_PAGE, CARDS_PER_PAGE):
         pages[page.path] = env.get_template("entity.md.j2").render(
             front=front_matter(_titled(entity.name, page.number, page.count), entity.description, LIST_TEMPLATE),
             page=page,
