@@ -167,7 +167,7 @@ def test_bibtex_exports_parse_with_one_entry_per_paper(site: Path) -> None:
 
 def test_json_exports_hold_the_whole_catalogue(site: Path) -> None:
     papers = json.loads((site / "api/papers.json").read_text(encoding="utf-8"))
-    assert papers["schema_version"] == 2
+    assert papers["schema_version"] == 3
     assert [p["slug"] for p in papers["papers"]] == sorted(PAPERS)
     hostile = next(p for p in papers["papers"] if p["slug"] == "hostile")
     # A paper's page and entry file come from the document's templates, not from each record.
@@ -177,10 +177,14 @@ def test_json_exports_hold_the_whole_catalogue(site: Path) -> None:
     assert "url" not in hostile and "source" not in hostile
     for paper in papers["papers"]:
         text = plain_title(PAPERS[paper["slug"]]["title"])
-        assert paper["title_text"] == (text if text != paper["title"] else None)
+        assert paper.get("title_text") == (text if text != paper["title"] else None)
+        # A field the paper does not have is left out, never null or empty.
+        assert all(value not in (None, [], {}, "") for value in paper.values()), paper["slug"]
+        assert {"slug", "title", "abstract", "listed", "tags"} <= set(paper)
+        assert paper.get("authors", []) == PAPERS[paper["slug"]].get("authors", [])
     for field in ("title", "abstract", "authors", "listed", "published", "arxiv", "doi", "venue", "tags"):
         assert hostile[field] == PAPERS["hostile"][field]
-    assert all(set(p["related"]) <= set(PAPERS) - {p["slug"]} for p in papers["papers"])
+    assert all(set(p.get("related", [])) <= set(PAPERS) - {p["slug"]} for p in papers["papers"])
     tags = json.loads((site / "api/tags.json").read_text(encoding="utf-8"))
     counts = {t["key"]: t["count"] for t in tags["tags"]}
     assert counts == {key: len(tag_papers(key)) for key in ("saliency", "segmentation", "vision")}

@@ -1,7 +1,7 @@
 """The sitemaps and robots.txt.
 
 Every page is listed in `sitemap-<n>.xml` files of at most 50,000 addresses each (the sitemap
-protocol's limit), and `sitemap.xml`, which MkDocs renders from theme/sitemap.xml, is the index of
+protocol's limit), unindented (indentation was an eighth of their bytes), and `sitemap.xml`, which MkDocs renders from theme/sitemap.xml, is the index of
 those files: the home page's `sitemaps` front matter names them. A paper page is dated by its listed
 date, any other page by the catalogue's newest, so rebuilds of one catalogue are identical.
 """
@@ -36,7 +36,6 @@ def render_sitemaps(
             lastmod = listed.get(page, default)
             if lastmod:
                 ET.SubElement(url, "lastmod").text = lastmod
-        ET.indent(urlset)
         files[f"sitemap-{start // limit + 1}.xml"] = (
             ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
         )
