@@ -11,7 +11,7 @@ import pytest
 
 from generator.enrich import enrich
 from generator.enrich.reasons import GENERIC_WORDS, stem
-from generator.enrich.related import RELATED, related_papers
+from generator.enrich.related import RELATED, TEXT_FLOOR, related_papers
 from generator.enrich.suggest import NEIGHBOURS, TagSuggester
 from generator.enrich.text import paper_text, terms_of
 from generator.load.catalogue import read_catalogue
@@ -104,7 +104,19 @@ def test_tags_count_only_above_a_floor_of_text_similarity() -> None:
         paper("c", "Protein folding", "Protein structures predicted from amino acid sequences.", ("t",)),
     ]
     related = {r.slug: r for r in related_papers(papers)["a"]}
-    assert "c" not in related or not related["c"].shared_tags
+    assert related["c"].score < TEXT_FLOOR  # no bonus for the shared tag: its score is its bare text similarity
+    assert [r.slug for r in related_papers(papers)["a"]] == ["b", "c"]
+
+
+def test_papers_on_the_same_topics_are_found_without_a_word_in_common() -> None:
+    text = [f"Filler paper {n} about unrelated words {n}." for n in range(40)]
+    papers = [
+        paper("a", "Sketch to scene generation", "Triplet tuning of ControlNet for sketches.", ("diffusion",)),
+        paper("b", "Subject customization", "Multilevel contrastive learning for subjects.", ("diffusion",)),
+        *[paper(f"f{n}", f"Filler {n}", text[n], ("other",)) for n in range(40)],
+    ]
+    related = {r.slug: r for r in related_papers(papers)["a"]}
+    assert related["b"].shared_tags == ("diffusion",)  # the tags bring it forward; text never would
 
 
 def test_tagged_papers_sharing_no_topic_need_close_text_to_be_related() -> None:

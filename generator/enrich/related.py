@@ -1,9 +1,9 @@
 """Related papers: text similarity first, then bonuses a reader can check, as a sparse top-k search.
 
 The text score mixes the cosine of TF-IDF vectors (title and abstract) with that of their LSA. Each
-paper's candidates come from its strongest terms and each term's strongest papers, so the work per
-paper is bounded (TOP_TERMS x POSTINGS) and no N x N matrix is formed; candidates are then rescored
-exactly. Above a floor of text similarity, shared tags (weighted by rarity), shared authors and shared
+paper's candidates come from its strongest terms and each term's strongest papers, and in the same way
+from its tags, so the work per paper is bounded (TOP_TERMS x POSTINGS) and no N x N matrix is formed;
+candidates are then rescored exactly. Above a floor of text similarity, shared tags (weighted by rarity), shared authors and shared
 entities add a bonus; one abstract naming the other's short name adds one too. Every signal that
 counts is kept in the Related record, so the page can say why. Between tagged papers, a pair whose
 topics barely overlap is shown only if its text is close, so a list may hold fewer than RELATED.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,13 +79,14 @@ def related_papers(
     index = {p.slug: i for i, p in enumerate(papers)}
     ties = _paper_hashes(papers)
     named = _named_pairs(index, named_by or {}) if scoring.mentions else np.zeros((0, 2), dtype=np.int64)
-    rows, cols = _candidates(vectors.weights, ties, named, scoring)
+    topics = [_with_parents(p.tags, taxonomy or {}) for p in papers]
+    tag_vectors = _rarity_vectors(topics)
+    searched = [vectors.weights, tag_vectors] if scoring.tags else [vectors.weights]
+    rows, cols = _candidates(searched, ties, named, scoring)
     text = _pair_dot(vectors.weights, rows, cols)
     if scoring.lsa and vectors.lsa.shape[1]:
         text = (1 - LSA_SHARE) * text + LSA_SHARE * _pair_dot(vectors.lsa, rows, cols)
     counts = text >= TEXT_FLOOR
-    topics = [_with_parents(p.tags, taxonomy or {}) for p in papers]
-    tag_vectors = _rarity_vectors(topics)
     author_vectors = _rarity_vectors([tuple(a.casefold() for a in p.authors) for p in papers])
     entity_keys = [tuple((entities or {}).get(p.slug, ())) for p in papers]
     entity_vectors = _rarity_vectors(entity_keys)
@@ -182,25 +183,35 @@ def _is_named(rows: np.ndarray, cols: np.ndarray, named: np.ndarray, size: int) 
 
 
 def _candidates(
-    weights: sparse.csr_matrix, ties: np.ndarray, named: np.ndarray, scoring: Scoring
+    searched: Sequence[sparse.csr_matrix], ties: np.ndarray, named: np.ndarray, scoring: Scoring
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return (row, col) pairs: each paper's CANDIDATES strongest text neighbours, and the naming pairs both ways."""
-    size = weights.shape[0]
-    queries = _top_per_row(weights, scoring.top_terms, np.zeros(weights.shape[1], dtype=np.uint64))
-    postings = _top_per_row(weights.T.tocsr(), scoring.postings, ties)  # terms x papers
+    """Return (row, col) pairs: each paper's CANDIDATES nearest by each of `searched`, and the naming pairs both ways.
+
+    Text finds most candidates; the tag vectors add papers on the same topics that share few words,
+    which text alone never brings forward.
+    """
+    size = searched[0].shape[0]
     found_rows, found_cols = [named[:, 0], named[:, 1]], [named[:, 1], named[:, 0]]
-    for start in range(0, size, CHUNK):
+    for vectors in searched:
+        for i, best in _nearest(vectors, ties, scoring):
+            found_rows.append(np.full(len(best), i))
+            found_cols.append(best)
+    codes = np.unique(np.concatenate(found_rows).astype(np.int64) * size + np.concatenate(found_cols))
+    return codes // size, codes % size
+
+
+def _nearest(vectors: sparse.csr_matrix, ties: np.ndarray, scoring: Scoring) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield each paper with its CANDIDATES nearest papers, found through its strongest features' strongest papers."""
+    queries = _top_per_row(vectors, scoring.top_terms, np.zeros(vectors.shape[1], dtype=np.uint64))
+    postings = _top_per_row(vectors.T.tocsr(), scoring.postings, ties)  # features x papers
+    for start in range(0, vectors.shape[0], CHUNK):
         scores = (queries[start : start + CHUNK] @ postings).tocsr()
         for offset in range(scores.shape[0]):
             i = start + offset
             cols = scores.indices[scores.indptr[offset] : scores.indptr[offset + 1]]
             values = scores.data[scores.indptr[offset] : scores.indptr[offset + 1]]
             keep = cols != i
-            best = _strongest(cols[keep], values[keep], CANDIDATES, _pair_ties(ties, np.full(1, i), cols[keep]))
-            found_rows.append(np.full(len(best), i))
-            found_cols.append(best)
-    codes = np.unique(np.concatenate(found_rows).astype(np.int64) * size + np.concatenate(found_cols))
-    return codes // size, codes % size
+            yield i, _strongest(cols[keep], values[keep], CANDIDATES, _pair_ties(ties, np.full(1, i), cols[keep]))
 
 
 def _strongest(items: np.ndarray, values: np.ndarray, k: int, ties: np.ndarray) -> np.ndarray:
