@@ -114,7 +114,7 @@ def test_search_document_declares_filters_and_ranked_sorts(documents: dict[str, 
     assert coded["data-pagefind-filter"] == "year[data-year], code[data-code]"
     assert (coded["data-year"], coded["data-code"]) == ("2025", "yes")
     assert coded["data-pagefind-sort"] == (
-        "title[data-rank-title], newest[data-rank-newest], oldest[data-rank-oldest], published[data-rank-published]"
+        "title[data-rank-title], newest[data-rank-newest], published[data-rank-published]"
     )
     tags = document(documents, "coded").select("li[data-pagefind-filter^='tag:']")
     assert [li["data-pagefind-filter"] for li in tags] == ["tag:saliency", "tag:segmentation"]
@@ -132,13 +132,10 @@ def test_orders_rank_papers_with_ties_broken_by_title() -> None:
         Paper("d", "Delta", "A.", date(2024, 1, 1), ("t",), "s", arxiv="2103.01234"),
     ]
     ranks = order_ranks(papers)
-    by = {
-        name: sorted(ranks, key=lambda slug: ranks[slug][name]) for name in ("title", "newest", "oldest", "published")
-    }
+    by = {name: sorted(ranks, key=lambda slug: ranks[slug][name]) for name in ("title", "newest", "published")}
     assert by == {
         "title": ["a", "b", "d", "c"],
         "newest": ["a", "b", "d", "c"],
-        "oldest": ["d", "c", "a", "b"],
         # Published in March 2021 by its arXiv id, after January 2021; without either date, last.
         "published": ["d", "c", "a", "b"],
     }
@@ -163,7 +160,7 @@ def test_bundle_has_the_filters_the_sorts_and_the_metadata(small_site: Path) -> 
         "tag": ["saliency", "segmentation"],
         "year": ["2024", "2025"],
     }
-    assert sorted(name for name, _ in items(meta[4])) == ["newest", "oldest", "published", "title"]
+    assert sorted(name for name, _ in items(meta[4])) == ["newest", "published", "title"]  # oldest: newest backwards
     fields = items(meta[5])
     assert {"title", "short_name", "authors", "tags", "entities", "badges", "facts"} <= set(fields)
 

@@ -61,9 +61,11 @@ test("Pagefind's options filter by every tag key, both years and code, and sort 
   assert.deepEqual(searchOptions(state, "year"), { filters: { tag: ["a", "b"], published: "2019", code: "yes" } });
   assert.deepEqual(searchOptions(state, "published"), { filters: { tag: ["a", "b"], year: "2024", code: "yes" } });
   assert.deepEqual(searchOptions({ ...EMPTY, q: "x" }), { filters: {} });
-  for (const order of ["oldest", "published", "title"]) {
+  for (const order of ["published", "title"]) {
     assert.deepEqual(searchOptions({ ...EMPTY, q: "x", sort: order }).sort, { [order]: "asc" });
   }
+  // The index holds no rank for oldest: it is newest backwards.
+  assert.deepEqual(searchOptions({ ...EMPTY, q: "x", sort: "oldest" }).sort, { newest: "desc" });
 });
 
 test("the search page and the table share one ?sort= vocabulary", () => {

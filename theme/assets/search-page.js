@@ -236,11 +236,23 @@ class SearchPage {
     return li;
   }
 
-  showResults(total, data) {
-    this.list.replaceChildren(...data.map((d) => this.resultItem(paper(d, siteRoot))));
-    renderMath(this.list.querySelectorAll(".arithmatex"));
+  /** Show the page of `results` (of `total`) in order, each card as soon as its data and those above it
+      have arrived: Pagefind fetches one fragment a result, and the first need not wait for the twentieth. */
+  async showResults(total, results, current) {
+    const data = new Array(results.length);
+    let shown = 0;
+    const showReady = () => {
+      if (!current()) return;
+      if (shown === 0 && data[0] !== undefined) this.list.replaceChildren(); // the previous results stay until then
+      const cards = [];
+      for (; shown < data.length && data[shown] !== undefined; shown += 1) cards.push(this.resultItem(paper(data[shown], siteRoot)));
+      this.list.append(...cards);
+      renderMath(cards.flatMap((card) => [...card.querySelectorAll(".arithmatex")]));
+    };
+    if (!results.length) this.list.replaceChildren();
     this.status.textContent = describe(total, this.state);
     this.pager.show(this.state.page, pageCount(total, PAGE_SIZE));
+    await Promise.all(results.map((r, n) => r.data().then((d) => { data[n] = d ?? {}; showReady(); })));
   }
 
   /** Show the page before any query or filter: no results, and the facets counting the whole catalogue. */
@@ -280,9 +292,8 @@ class SearchPage {
       const main = await this.pagefind.search(term, options);
       if (!current()) return;
       this.state.page = clampPage(this.state.page, main.results.length, PAGE_SIZE);
-      const data = await Promise.all(pageItems(main.results, this.state.page, PAGE_SIZE).map((r) => r.data()));
+      await this.showResults(main.results.length, pageItems(main.results, this.state.page, PAGE_SIZE), current);
       if (!current()) return;
-      this.showResults(main.results.length, data);
       const all = await this.loadTotals();
       if (!current()) return;
       // A year facet counts the results of the search without its own year, so other years can be chosen.

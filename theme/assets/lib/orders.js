@@ -1,6 +1,6 @@
 /* The orders papers can be listed in: one `?sort=` vocabulary for the search page and the all-papers
    table. Each order but relevance is a rank the generator computes (generator/render/orders.py),
-   ties broken by title, so search and the table list papers alike. */
+   ties broken by title, so search and the table list papers alike; oldest is newest backwards. */
 
 /** [value, label] of every order; relevance needs a query, so only search offers it. */
 export const ORDERS = Object.freeze([

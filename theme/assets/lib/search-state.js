@@ -8,9 +8,11 @@ import { parsePage } from "./paging.js";
 /** The orders a reader can choose: [value, label]. */
 export const SORTS = ORDERS;
 
-/** Return Pagefind's sort option for `order`: a rank in the search documents (generator/render/orders.py), ties broken by title. */
+/** Return Pagefind's sort option for `order`: a rank in the search documents (generator/render/orders.py), ties
+    broken by title; `oldest` is the `newest` rank read backwards, as the all-papers table reads it (lib/table-rows.js). */
 function pagefindSort(order) {
-  return order === "relevance" ? null : { [order]: "asc" };
+  if (order === "relevance") return null;
+  return order === "oldest" ? { newest: "desc" } : { [order]: "asc" };
 }
 
 const YEAR = /^\d{4}$/;

@@ -59,7 +59,7 @@ const bySlug = (a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 const COMPARE = {
   title: (a, b) => a.titleRank - b.titleRank,
   newest: (a, b) => byListed(b, a) || a.titleRank - b.titleRank,
-  oldest: (a, b) => byListed(a, b) || a.titleRank - b.titleRank,
+  oldest: (a, b) => byListed(a, b) || b.titleRank - a.titleRank, // newest backwards, as search sorts it (lib/search-state.js)
   published: (a, b) => a.publishedRank - b.publishedRank || a.titleRank - b.titleRank,
 };
 
