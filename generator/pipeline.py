@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic
 from generator.enrich import enrich
+from generator.enrich.enrichment import Enrichment, enrich_again, enrich_fully
 from generator.load.catalogue import SourceFiles, read_catalogue
 from generator.load.settings import SiteSettings, read_settings
 from generator.load.sources import ParseCache, SourceLayout
 from generator.model import Catalogue, Enriched
+from generator.render.kept import KeptPages, reached
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
 from generator.timings import Timings
@@ -24,13 +26,31 @@ if TYPE_CHECKING:
 
 
 class Reuse:
-    """What a long-lived pipeline (the preview) keeps between runs: parses and validations of unchanged files, the docs."""
+    """What a long-lived pipeline (the preview) keeps between runs: parses and validations of unchanged files, the
+    enrichment and the pages of the last render, the docs."""
 
     def __init__(self, docs: DocsFolder) -> None:
         self.parses = ParseCache()
         self.checks = EntryChecks()
         self.docs = docs
+        self.pages = KeptPages()
         self._last: tuple[SourceFiles, SiteSettings, date] | None = None
+        self._rendered: tuple[Enrichment, SiteSettings] | None = None  # what `pages` were rendered from
+
+    def enrichment(self, catalogue: Catalogue) -> Enrichment:
+        """Return the catalogue enriched, redoing only what its changes since the last render reach."""
+        return enrich_again(self._rendered[0], catalogue) if self._rendered else enrich_fully(catalogue)
+
+    def render(self, enrichment: Enrichment, settings: SiteSettings, static_pages: dict[str, str]) -> dict[str, str]:
+        """Return every docs file, rendering again only the pages the changes since the last render reach."""
+        last = self._rendered
+        self.pages.begin(reached(last[0].enriched, enrichment.enriched) if last and last[1] == settings else None)
+        return render_site(enrichment.enriched, settings, static_pages, self.pages)
+
+    def rendered(self, enrichment: Enrichment, settings: SiteSettings) -> None:
+        """Keep the render begun last, now that its docs are written."""
+        self.pages.keep()
+        self._rendered = enrichment, settings
 
     def changed(self, sources: SourceFiles, settings: SiteSettings, today: date) -> bool:
         """Return whether the sources read (their parses, kept by `parses`), settings or day differ from the last run's."""
@@ -63,11 +83,9 @@ def _loaded(layout: SourceLayout, today: date, timings: Timings) -> tuple[Source
     return sources, _enriched(sources, today, timings, started)
 
 
-def _enriched(
-    sources: SourceFiles, today: date, timings: Timings, started: float, checks: EntryChecks | None = None
-) -> Enriched:
+def _enriched(sources: SourceFiles, today: date, timings: Timings, started: float) -> Enriched:
     """Validate and enrich what was read (since `started`); raise InvalidCatalogue on any error."""
-    catalogue = valid_catalogue(sources, today, checks)
+    catalogue = valid_catalogue(sources, today)
     timings.record("load and validate", started)
     started = time.perf_counter()
     enriched = enrich(catalogue)
@@ -125,11 +143,16 @@ def update_preview(
     settings = read_settings(layout.config_file)
     if not reuse.changed(sources, settings, today):
         return None
-    enriched = _enriched(sources, today, timings, started, reuse.checks)
+    catalogue = valid_catalogue(sources, today, reuse.checks)
+    timings.record("load and validate", started)
     started = time.perf_counter()
-    docs = render_site(enriched, settings, sources.pages)
+    enrichment = reuse.enrichment(catalogue)
+    timings.record("enrich", started)
+    started = time.perf_counter()
+    docs = reuse.render(enrichment, settings, sources.pages)
     timings.record("render", started)
     started = time.perf_counter()
     changed = reuse.docs.write(docs)
+    reuse.rendered(enrichment, settings)
     timings.record("write docs", started)
-    return changed, lambda: search_documents(enriched, settings)
+    return changed, lambda: search_documents(enrichment.enriched, settings)

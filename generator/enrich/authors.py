@@ -7,6 +7,7 @@ Two spellings share a key only when they differ in Unicode form, case, diacritic
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +19,7 @@ from generator.model import Author, Paper
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@functools.cache  # a name is written on many papers, and normalising it is most of authors_of()
 def author_key(name: str) -> str:
     """Return the address key of a name: NFKC, diacritics and case folded, words joined by `-`."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -30,23 +31,44 @@ JITTER = 0.01  # of the map's extent, so papers with one text do not hide each o
 CHUNK = 4096
 
 
+@dataclass(frozen=True)
+class Landmarks:
+    """The papers t-SNE laid out, by slug, with their TF-IDF rows and places: a map of the same rows reuses them."""
+
+    slugs: tuple[str, ...]
+    weights: sparse.csr_matrix
+    placed: np.ndarray
+
+    def fit(self, slugs: tuple[str, ...], weights: sparse.csr_matrix) -> bool:
+        """Return whether these are the landmarks `slugs`, with the TF-IDF rows `weights`."""
+        return self.slugs == slugs and self.weights.shape == weights.shape and abs(self.weights - weights).max() == 0
+
+
 def map_positions(papers: Sequence[Paper], vectors: TextVectors) -> dict[str, tuple[int, int]]:
     """Return each paper's (x, y) on the map, integers in 0..GRID, from its unit TF-IDF and LSA rows."""
+    return map_layout(papers, vectors)[0]
+
+
+def map_layout(
+    papers: Sequence[Paper], vectors: TextVectors, kept: Landmarks | None = None
+) -> tuple[dict[str, tuple[int, int]], Landmarks | None]:
+    """Return map_positions() and the landmarks laid out, reusing `kept` where it holds the same ones."""
     weights = vectors.weights
     if not papers:
-        return {}
+        return {}, None
     hashes = np.array([_hash(p.slug) for p in papers], dtype=np.uint64)
     if len(papers) < 4 or weights.shape[1] < 2:
         points = np.stack([(hashes % 1000).astype(np.float64), (hashes // 1000 % 1000).astype(np.float64)], axis=1)
-        return _on_grid(papers, points)
+        return _on_grid(papers, points), None
     landmarks = np.sort(np.argsort(hashes, kind="stable")[: min(LANDMARKS, len(papers))])
-    placed = _tsne(weights[landmarks])
-    points = _place(weights, weights[landmarks], placed)
-    points[landmarks] = placed
+    slugs, rows = tuple(papers[i].slug for i in landmarks.tolist()), weights[landmarks]
+    laid = kept if kept is not None and kept.fit(slugs, rows) else Landmarks(slugs, rows, _tsne(rows))
+    points = _place(weights, rows, laid.placed)
+    points[landmarks] = laid.placed
     points = _oriented(points, vectors.lsa)
     extent = float(np.ptp(points, axis=0).max()) or 1.0
     offsets = np.stack([(hashes % 2003) / 2003.0, (hashes // 2003 % 2011) / 2011.0], axis=1) - 0.5
-    return _on_grid(papers, points + JITTER * extent * offsets)
+    return _on_grid(papers, points + JITTER * extent * offsets), laid
 
 
 def _hash(slug: str) -> int:

@@ -59,6 +59,37 @@ class Scoring:
     tag_floor: float = TAG_FLOOR
 
 
+@dataclass(frozen=True)
+class _Signals:
+    """Everything a pair of papers is scored by, for the whole catalogue."""
+
+    papers: Sequence[Paper]
+    vectors: TextVectors
+    scoring: Scoring
+    taxonomy: Mapping[str, Tag]
+    ties: np.ndarray
+    named: np.ndarray
+    topics: list[tuple[str, ...]]
+    tag_vectors: sparse.csr_matrix
+    author_vectors: sparse.csr_matrix
+    entity_keys: list[tuple[str, ...]]
+    entity_vectors: sparse.csr_matrix
+    papers_per_entity: Counter[str]
+    tagged: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """Scored (row, col) pairs that may be shown, with whether each names the other."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    score: np.ndarray
+    counts: np.ndarray  # text similarity reached TEXT_FLOOR, so the bonuses count
+    names_it: np.ndarray
+    named_by_it: np.ndarray
+
+
 def related_papers(
     papers: Sequence[Paper],
     entities: Mapping[str, tuple[str, ...]] | None = None,
@@ -66,67 +97,138 @@ def related_papers(
     vectors: TextVectors | None = None,
     scoring: Scoring = Scoring(),
     taxonomy: Mapping[str, Tag] | None = None,
+    rows: Sequence[int] | None = None,
 ) -> dict[str, tuple[Related, ...]]:
     """Return up to RELATED related papers for each paper, best first, each with a reason.
 
     `entities` holds each paper's entity keys, `named_by` the papers whose abstract names each paper's
     short name (both from generator.enrich.entities). With the `taxonomy`, a paper's tags include
-    their parent topics, so two papers under one topic share it.
+    their parent topics, so two papers under one topic share it. With `rows` (positions in `papers`),
+    only those papers' lists are made, each as the whole run would make it.
     """
+    wanted = np.arange(len(papers)) if rows is None else np.unique(np.asarray(rows, dtype=np.int64))
     if len(papers) < 2:
-        return {p.slug: () for p in papers}
-    vectors = vectors or text_vectors(papers)
+        return {papers[i].slug: () for i in wanted.tolist()}
+    signals = _signals(papers, entities or {}, named_by or {}, vectors or text_vectors(papers), scoring, taxonomy or {})
+    searched = [signals.vectors.weights, signals.tag_vectors] if scoring.tags else [signals.vectors.weights]
+    found_rows, found_cols = _candidates(searched, signals.ties, signals.named, scoring, wanted)
+    return _chosen(signals, _scored(signals, found_rows, found_cols), wanted)
+
+
+def lists_reached(
+    papers: Sequence[Paper],
+    related: Mapping[str, tuple[Related, ...]],
+    changed: Sequence[int],
+    entities: Mapping[str, tuple[str, ...]],
+    named_by: Mapping[str, tuple[str, ...]],
+    vectors: TextVectors,
+    taxonomy: Mapping[str, Tag],
+) -> np.ndarray:
+    """Return the rows of `papers` whose `related` list a changed paper (rows `changed`) may enter: sorted, changed ones included.
+
+    A changed paper can enter a list only where it shares a term or a tag with the paper or names it
+    (or is named), and only if it scores at least the list's last paper, or the list is not full. Lists that
+    held a paper no longer in `papers`, or a changed one, are the caller's to add.
+    """
+    signals = _signals(papers, entities, named_by, vectors, Scoring(), taxonomy)
+    reached = [np.asarray(changed, dtype=np.int64)]
+    for i in changed:
+        sharing = np.concatenate([_sharing(vectors.weights, i), _sharing(signals.tag_vectors, i)])
+        naming = signals.named[(signals.named[:, 0] == i) | (signals.named[:, 1] == i)].ravel()
+        others = np.setdiff1d(np.concatenate([sharing, naming]), [i])
+        pairs = _scored(signals, others, np.full(len(others), i, dtype=np.int64))
+        last = np.array([_last_score(related.get(papers[j].slug, ())) for j in pairs.rows.tolist()])
+        reached.append(pairs.rows[pairs.score >= last])
+    return np.unique(np.concatenate(reached))
+
+
+def _sharing(vectors: sparse.csr_matrix, row: int) -> np.ndarray:
+    """Return the rows that have a feature (a term, a tag) in common with `row`."""
+    return np.flatnonzero(np.asarray((vectors @ vectors[row].T).todense()).ravel())
+
+
+def _last_score(chosen: tuple[Related, ...]) -> float:
+    """Return the score a paper must reach to enter a list: its last one's, or none while it is not full."""
+    return chosen[-1].score if len(chosen) >= RELATED else -np.inf
+
+
+def _signals(
+    papers: Sequence[Paper],
+    entities: Mapping[str, tuple[str, ...]],
+    named_by: Mapping[str, tuple[str, ...]],
+    vectors: TextVectors,
+    scoring: Scoring,
+    taxonomy: Mapping[str, Tag],
+) -> _Signals:
+    """Return what every pair is scored by."""
     index = {p.slug: i for i, p in enumerate(papers)}
-    ties = _paper_hashes(papers)
-    named = _named_pairs(index, named_by or {}) if scoring.mentions else np.zeros((0, 2), dtype=np.int64)
-    topics = [_with_parents(p.tags, taxonomy or {}) for p in papers]
-    tag_vectors = _rarity_vectors(topics)
-    searched = [vectors.weights, tag_vectors] if scoring.tags else [vectors.weights]
-    rows, cols = _candidates(searched, ties, named, scoring)
+    topics = [_with_parents(p.tags, taxonomy) for p in papers]
+    entity_keys = [tuple(entities.get(p.slug, ())) for p in papers]
+    return _Signals(
+        papers=papers,
+        vectors=vectors,
+        scoring=scoring,
+        taxonomy=taxonomy,
+        ties=_paper_hashes(papers),
+        named=_named_pairs(index, named_by) if scoring.mentions else np.zeros((0, 2), dtype=np.int64),
+        topics=topics,
+        tag_vectors=_rarity_vectors(topics),
+        author_vectors=_rarity_vectors([tuple(a.casefold() for a in p.authors) for p in papers]),
+        entity_keys=entity_keys,
+        entity_vectors=_rarity_vectors(entity_keys),
+        papers_per_entity=Counter(key for keys in entity_keys for key in dict.fromkeys(keys)),
+        tagged=np.array([bool(p.tags) for p in papers]),
+    )
+
+
+def _scored(signals: _Signals, rows: np.ndarray, cols: np.ndarray) -> _Pairs:
+    """Return the pairs (rows[n], cols[n]) scored, leaving out those not worth showing."""
+    scoring, vectors = signals.scoring, signals.vectors
     text = _pair_dot(vectors.weights, rows, cols)
     if scoring.lsa and vectors.lsa.shape[1]:
         text = (1 - LSA_SHARE) * text + LSA_SHARE * _pair_dot(vectors.lsa, rows, cols)
     counts = text >= TEXT_FLOOR
-    author_vectors = _rarity_vectors([tuple(a.casefold() for a in p.authors) for p in papers])
-    entity_keys = [tuple((entities or {}).get(p.slug, ())) for p in papers]
-    entity_vectors = _rarity_vectors(entity_keys)
-    papers_per_entity = Counter(key for keys in entity_keys for key in dict.fromkeys(keys))
     bonus = np.zeros_like(text)
-    tag_overlap = _pair_dot(tag_vectors, rows, cols)
+    tag_overlap = _pair_dot(signals.tag_vectors, rows, cols)
     if scoring.tags:
         bonus += TAG_WEIGHT * tag_overlap
     if scoring.authors:
-        bonus += AUTHOR_WEIGHT * _pair_dot(author_vectors, rows, cols)
+        bonus += AUTHOR_WEIGHT * _pair_dot(signals.author_vectors, rows, cols)
     if scoring.entities:
-        bonus += ENTITY_WEIGHT * _pair_dot(entity_vectors, rows, cols)
-    naming = _is_named(rows, cols, named, len(papers))
-    score = np.round(text + counts * bonus + MENTION_WEIGHT * (naming[0] | naming[1]), 6)
+        bonus += ENTITY_WEIGHT * _pair_dot(signals.entity_vectors, rows, cols)
+    names_it, named_by_it = _is_named(rows, cols, signals.named, len(signals.papers))
+    score = np.round(text + counts * bonus + MENTION_WEIGHT * (names_it | named_by_it), 6)
+    keep = np.ones(len(rows), dtype=bool)
     if scoring.tags:
-        tagged = np.array([bool(p.tags) for p in papers])
-        keep = _worth_showing(tagged[rows] & tagged[cols], tag_overlap, text, naming[0] | naming[1], scoring.tag_floor)
-        rows, cols, score, counts = rows[keep], cols[keep], score[keep], counts[keep]
-        naming = (naming[0][keep], naming[1][keep])
-    order = np.lexsort((_pair_ties(ties, rows, cols), -score, rows))
-    rows, cols, score, counts = rows[order], cols[order], score[order], counts[order]
-    names_it, named_by_it = naming[0][order], naming[1][order]
+        both_tagged = signals.tagged[rows] & signals.tagged[cols]
+        keep = _worth_showing(both_tagged, tag_overlap, text, names_it | named_by_it, scoring.tag_floor)
+    return _Pairs(rows[keep], cols[keep], score[keep], counts[keep], names_it[keep], named_by_it[keep])
+
+
+def _chosen(signals: _Signals, pairs: _Pairs, wanted: np.ndarray) -> dict[str, tuple[Related, ...]]:
+    """Return the lists of the papers at rows `wanted`: their best pairs that have a reason to show."""
+    papers, scoring, taxonomy = signals.papers, signals.scoring, signals.taxonomy
+    order = np.lexsort((_pair_ties(signals.ties, pairs.rows, pairs.cols), -pairs.score, pairs.rows))
+    rows, cols, score, counts = pairs.rows[order], pairs.cols[order], pairs.score[order], pairs.counts[order]
+    names_it, named_by_it = pairs.names_it[order], pairs.named_by_it[order]
     rank = _rank_in_group(rows)
-    shown = shown_terms(vectors)
-    texts = [paper_text(p) for p in papers]
-    result: dict[str, list[Related]] = {p.slug: [] for p in papers}
+    shown = shown_terms(signals.vectors)
+    topics, entity_keys = signals.topics, signals.entity_keys
+    result: dict[str, list[Related]] = {papers[i].slug: [] for i in wanted.tolist()}
 
     def add(chosen: np.ndarray) -> None:
         pairs = list(zip(rows[chosen].tolist(), cols[chosen].tolist(), strict=True))
-        for n, (i, j), terms in zip(chosen.tolist(), pairs, shared_phrases(vectors, shown, pairs), strict=True):
+        for n, (i, j), terms in zip(chosen.tolist(), pairs, shared_phrases(signals.vectors, shown, pairs), strict=True):
             source, other = papers[i], papers[j]
             counted = bool(counts[n])
             related = Related(
                 slug=other.slug,
                 score=float(score[n]),
-                shared_terms=tuple(_as_written(term, texts[i]) for term in terms),
+                shared_terms=tuple(_as_written(term, paper_text(source)) for term in terms),
                 # Shown below the text floor too: there, the shared topics are what lets the pair be listed.
-                shared_tags=_most_specific(_shared(topics[i], topics[j]), taxonomy or {}) if scoring.tags else (),
+                shared_tags=_most_specific(_shared(topics[i], topics[j]), taxonomy) if scoring.tags else (),
                 shared_authors=_shared_authors(source.authors, other.authors) if counted and scoring.authors else (),
-                shared_entities=_shared_entities(entity_keys[i], entity_keys[j], papers_per_entity, len(papers))
+                shared_entities=_shared_entities(entity_keys[i], entity_keys[j], signals.papers_per_entity, len(papers))
                 if counted and scoring.entities
                 else (),
                 names_it=bool(names_it[n]),
@@ -137,7 +239,8 @@ def related_papers(
 
     add(np.flatnonzero(rank < RELATED))
     # A pair with nothing to show is left out; the next candidates fill its place, in order.
-    short = np.array([len(result[p.slug]) < RELATED for p in papers])
+    short = np.zeros(len(papers), dtype=bool)
+    short[wanted] = [len(result[papers[i].slug]) < RELATED for i in wanted.tolist()]
     add(np.flatnonzero((rank >= RELATED) & (rank < RELATED + SPARE) & short[rows]))
     return {slug: tuple(chosen) for slug, chosen in result.items()}
 
@@ -183,31 +286,35 @@ def _is_named(rows: np.ndarray, cols: np.ndarray, named: np.ndarray, size: int) 
 
 
 def _candidates(
-    searched: Sequence[sparse.csr_matrix], ties: np.ndarray, named: np.ndarray, scoring: Scoring
+    searched: Sequence[sparse.csr_matrix], ties: np.ndarray, named: np.ndarray, scoring: Scoring, wanted: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return (row, col) pairs: each paper's CANDIDATES nearest by each of `searched`, and the naming pairs both ways.
+    """Return (row, col) pairs of the rows `wanted`: each one's CANDIDATES nearest by each of `searched`, and the naming pairs both ways.
 
     Text finds most candidates; the tag vectors add papers on the same topics that share few words,
     which text alone never brings forward.
     """
     size = searched[0].shape[0]
-    found_rows, found_cols = [named[:, 0], named[:, 1]], [named[:, 1], named[:, 0]]
+    naming, named_back = np.isin(named[:, 0], wanted), np.isin(named[:, 1], wanted)
+    found_rows = [named[naming, 0], named[named_back, 1]]
+    found_cols = [named[naming, 1], named[named_back, 0]]
     for vectors in searched:
-        for i, best in _nearest(vectors, ties, scoring):
+        for i, best in _nearest(vectors, ties, scoring, wanted):
             found_rows.append(np.full(len(best), i))
             found_cols.append(best)
     codes = np.unique(np.concatenate(found_rows).astype(np.int64) * size + np.concatenate(found_cols))
     return codes // size, codes % size
 
 
-def _nearest(vectors: sparse.csr_matrix, ties: np.ndarray, scoring: Scoring) -> Iterator[tuple[int, np.ndarray]]:
-    """Yield each paper with its CANDIDATES nearest papers, found through its strongest features' strongest papers."""
-    queries = _top_per_row(vectors, scoring.top_terms, np.zeros(vectors.shape[1], dtype=np.uint64))
+def _nearest(
+    vectors: sparse.csr_matrix, ties: np.ndarray, scoring: Scoring, wanted: np.ndarray
+) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield each paper of rows `wanted` with its CANDIDATES nearest papers, found through its strongest features' strongest papers."""
+    queries = _top_per_row(vectors[wanted], scoring.top_terms, np.zeros(vectors.shape[1], dtype=np.uint64))
     postings = _top_per_row(vectors.T.tocsr(), scoring.postings, ties)  # features x papers
-    for start in range(0, vectors.shape[0], CHUNK):
+    for start in range(0, len(wanted), CHUNK):
         scores = (queries[start : start + CHUNK] @ postings).tocsr()
         for offset in range(scores.shape[0]):
-            i = start + offset
+            i = int(wanted[start + offset])
             cols = scores.indices[scores.indptr[offset] : scores.indptr[offset + 1]]
             values = scores.data[scores.indptr[offset] : scores.indptr[offset + 1]]
             keep = cols != i

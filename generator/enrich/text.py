@@ -70,8 +70,47 @@ def lsa_dimensions(papers: int) -> int:
     return min(LSA_DIMENSIONS, round(2 * math.sqrt(papers)))
 
 
+@dataclass(frozen=True)
+class TextModel:
+    """The fitted vocabulary, term weights and LSA basis, to place an edited or new paper among the others unrefitted."""
+
+    vectorizer: TfidfVectorizer | None  # None: no term is shared by two papers
+    svd: TruncatedSVD | None  # None: too few terms or papers for LSA
+
+    def vectors(self, papers: Sequence[Paper], before: Sequence[Paper], kept: TextVectors) -> TextVectors:
+        """Return the vectors of `papers`: the rows `kept` has for the papers of `before` unchanged, the others made anew."""
+        row = {p.slug: i for i, p in enumerate(before)}
+        fresh = [p for p in papers if p.slug not in row or before[row[p.slug]] != p]
+        at = {p.slug: len(before) + n for n, p in enumerate(fresh)}
+        order = np.array([at.get(p.slug, row.get(p.slug, -1)) for p in papers], dtype=np.int64)
+        weights = self._weights(fresh, kept.weights.shape[1])
+        lsa = np.zeros((len(fresh), kept.lsa.shape[1]), dtype=np.float32)
+        if self.svd is not None and fresh:
+            lsa = normalize(self.svd.transform(weights)).astype(np.float32)
+        weights = sparse.vstack([kept.weights, weights]).tocsr()[order]
+        weights.sort_indices()
+        return TextVectors(
+            weights=weights,
+            terms=kept.terms,
+            papers_per_term=np.bincount(weights.indices, minlength=weights.shape[1]),
+            lsa=np.vstack([kept.lsa, lsa])[order],
+        )
+
+    def _weights(self, papers: Sequence[Paper], terms: int) -> sparse.csr_matrix:
+        if self.vectorizer is None or not papers:
+            return sparse.csr_matrix(np.zeros((len(papers), terms), dtype=np.float32))
+        counts = self.vectorizer.transform([_weighted_text(p) for p in papers])
+        weights: sparse.csr_matrix = normalize(counts).astype(np.float32).tocsr()
+        return weights
+
+
 def text_vectors(papers: Sequence[Paper], dimensions: int | None = None) -> TextVectors:
     """Return the catalogue's TF-IDF and LSA vectors, one row per paper in order."""
+    return fitted_text(papers, dimensions)[1]
+
+
+def fitted_text(papers: Sequence[Paper], dimensions: int | None = None) -> tuple[TextModel, TextVectors]:
+    """Return the text model fitted to the catalogue, and its TF-IDF and LSA vectors, one row per paper in order."""
     vectorizer = TfidfVectorizer(
         analyzer=terms_of,
         sublinear_tf=True,
@@ -79,27 +118,35 @@ def text_vectors(papers: Sequence[Paper], dimensions: int | None = None) -> Text
         max_df=COMMON_SHARE if len(papers) >= SMALL_CATALOGUE else 1.0,
         dtype=np.float32,
     )
-    texts = ["\n".join([p.title] * TITLE_REPEATS + [p.abstract]) for p in papers]
+    fitted: TfidfVectorizer | None = vectorizer
     try:
-        counts = vectorizer.fit_transform(texts)
+        counts = vectorizer.fit_transform([_weighted_text(p) for p in papers])
         terms = vectorizer.get_feature_names_out()
     except ValueError:  # no term is shared by two papers
         counts, terms = sparse.csr_matrix(np.zeros((len(papers), 0), dtype=np.float32)), np.array([], dtype=str)
+        fitted = None
     weights = (normalize(counts) if counts.shape[1] else counts).astype(np.float32).tocsr()
     weights.sort_indices()
-    return TextVectors(
+    svd, lsa = _lsa(weights, dimensions or lsa_dimensions(len(papers)))
+    vectors = TextVectors(
         weights=weights,
         terms=terms,
         papers_per_term=np.bincount(weights.indices, minlength=weights.shape[1]),
-        lsa=_lsa(weights, dimensions or lsa_dimensions(len(papers))),
+        lsa=lsa,
     )
+    return TextModel(fitted, svd), vectors
 
 
-def _lsa(weights: sparse.csr_matrix, dimensions: int) -> np.ndarray:
-    """Return unit rows of a truncated SVD of `weights` (zeros where it has too few terms or papers)."""
+def _weighted_text(paper: Paper) -> str:
+    """Return the text a paper's terms are counted in: its title TITLE_REPEATS times, then its abstract."""
+    return "\n".join([paper.title] * TITLE_REPEATS + [paper.abstract])
+
+
+def _lsa(weights: sparse.csr_matrix, dimensions: int) -> tuple[TruncatedSVD | None, np.ndarray]:
+    """Return a truncated SVD of `weights` and its unit rows (none, and zeros, where it has too few terms or papers)."""
     rank = min(dimensions, weights.shape[0] - 1, weights.shape[1] - 1)
     if rank < 2:
-        return np.zeros((weights.shape[0], 0), dtype=np.float32)
+        return None, np.zeros((weights.shape[0], 0), dtype=np.float32)
     svd = TruncatedSVD(n_components=rank, algorithm="randomized", n_iter=4, random_state=0)
     reduced = svd.fit_transform(weights).astype(np.float32)
-    return np.asarray(normalize(reduced), dtype=np.float32)
+    return svd, np.asarray(normalize(reduced), dtype=np.float32)

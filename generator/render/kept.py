@@ -1,0 +1,99 @@
+"""The preview's pages kept between renders, and which of them a change of the catalogue reaches.
+
+render_site() renders a paper's, tag's, entity's, issue's or author's pages again only when `reached()`
+says that the change between two enrichments shows on them; the others keep the text of the last
+render. What reaches a page is read off render/: a paper's page shows the paper, its authors' page
+links, and the titles and short names of its related and naming papers; a list's pages show their
+papers' cards or rows, with author links. Every other file (indexes, table, feeds, exports, map,
+sitemaps, home) is rendered every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.enrich.authors import author_key
+from generator.model import Enriched
+from generator.render.authors import author_keys_with_pages
+from generator.render.cards import has_author_page
+
+Key = tuple[str, str]  # a family of pages ("papers", "tags", "entities", an issue kind, "authors") and a key in it
+
+
+class KeptPages:
+    """Each key's pages from the last render that was kept, and which keys the next render must render again."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Key, dict[str, str]] = {}
+        self._made: dict[Key, dict[str, str]] = {}
+        self._reached: set[Key] | None = None
+
+    def begin(self, reached: set[Key] | None) -> None:
+        """Start a render that renders the keys `reached` again (None: every key)."""
+        self._made, self._reached = {}, reached
+
+    def pages(self, key: Key, render: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """Return the pages of `key`: kept, or rendered again if the change reaches them or none are kept."""
+        kept = self._kept.get(key)
+        if kept is None or self._reached is None or key in self._reached:
+            kept = render()
+        self._made[key] = kept
+        return kept
+
+    def keep(self) -> None:
+        """Keep the pages of the render begun last (once they are written), for the next one."""
+        self._kept = self._made
+
+
+def reached(before: Enriched, after: Enriched) -> set[Key] | None:
+    """Return the keys whose pages may differ between the two enrichments (None: any page may)."""
+    if (before.catalogue.tags, before.catalogue.entities) != (after.catalogue.tags, after.catalogue.entities):
+        return None
+    changed = {s for s in before.paper.keys() | after.paper.keys() if before.paper.get(s) != after.paper.get(s)}
+    writers = {
+        author_key(name) for e in (before, after) for s in changed if s in e.paper for name in e.paper[s].authors
+    }
+    renamed = {k for k in writers if before.authors.get(k) != after.authors.get(k)}
+    flipped = {k for k in renamed if has_author_page(before, k) != has_author_page(after, k)}
+    shown = changed | {s for e in (before, after) for k in flipped if k in e.authors for s in e.authors[k].papers}
+    keys = {("papers", s) for s in _papers_reached(before, after, changed, shown)}
+    for kind, lists in (("tags", "papers_under_tag"), ("entities", "papers_by_entity")):
+        old, new = getattr(before, lists), getattr(after, lists)
+        keys |= {(kind, k) for k in new if _touches(shown, old.get(k, ()), new[k])}
+    for kind, issues in after.issues.items():
+        last = before.issues.get(kind, {})
+        keys |= {
+            (kind, k)
+            for k, issue in issues.items()
+            if last.get(k) != issue or _touches(shown, issue.papers, last[k].papers)
+        }
+    for k in author_keys_with_pages(after):
+        author = after.authors[k]
+        if (
+            before.authors.get(k) != author
+            or _touches(shown, author.papers)
+            or _touches(renamed, (c for c, _ in author.coauthors))
+        ):
+            keys.add(("authors", k))
+    return keys
+
+
+def _papers_reached(before: Enriched, after: Enriched, changed: set[str], shown: set[str]) -> Iterable[str]:
+    """Return the papers whose page may differ: shown again, or with other related or naming papers, or naming a changed one."""
+    for paper in after.catalogue.papers:
+        s = paper.slug
+        related, named_by = after.related.get(s, ()), after.mentioned_by.get(s, ())
+        if (
+            s in shown
+            or related != before.related.get(s, ())
+            or named_by != before.mentioned_by.get(s, ())
+            or after.mentions.get(s) != before.mentions.get(s)
+            or any(r.slug in changed for r in related)
+            or _touches(changed, named_by)
+        ):
+            yield s
+
+
+def _touches(slugs: set[str], *lists: Iterable[str]) -> bool:
+    """Return whether any of the lists holds one of `slugs`."""
+    return any(s in slugs for items in lists for s in items)
