@@ -60,9 +60,15 @@ def _describe_char(char: str) -> str:
     return f"U+{ord(char):04X} ({name})"
 
 
+# Surrogates (category Cs), the BMP's noncharacters, and any character beyond the BMP (only its
+# noncharacters are refused): the regex engine scans an abstract in C, and few texts hold such characters.
+_MAYBE_UNENCODABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]")
+
+
 def _refuse_unencodable(value: str) -> None:
     """Refuse what XML 1.0, and so every feed, cannot carry: surrogates and noncharacters (controls are refused too)."""
-    bad = next((c for c in value if is_noncharacter(c) or unicodedata.category(c) == "Cs"), None)
+    found = (match.group() for match in _MAYBE_UNENCODABLE.finditer(value))
+    bad = next((c for c in found if ord(c) < 0x10000 or is_noncharacter(c)), None)
     if bad is not None:
         raise ValueError(
             f"character {_describe_char(bad)} is not allowed in text (feeds and other XML cannot carry it); delete it"
