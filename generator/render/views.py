@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -42,6 +43,8 @@ def page_path(kind: str, key: str) -> str:
     return f"{kind}/{key}.md"
 
 
+# A docs path is linked from and to many times (a paper is on a dozen lists); at 100k papers the site has ~300k pages.
+@functools.lru_cache(maxsize=1 << 19)
 def served(path: str) -> str:
     """Return where a docs file is served, relative to the site root: `papers/calm.md` -> `papers/calm/`."""
     if not path.endswith(".md"):
@@ -58,14 +61,21 @@ def href(from_page: str, target: str) -> Markup:
     Generated lists are HTML, which MkDocs copies as it is, so their links name served addresses
     (`../calm/`), not docs files (`calm.md`); settings.py refuses `use_directory_urls: false`.
     """
-    here = served(from_page).split("/")[:-1]
-    *folders, name = served(target).split("/")
+    here = _place(from_page)[0]
+    folders, name = _place(target)
     common = 0
     for mine, theirs in zip(here, folders, strict=False):
         if mine != theirs:
             break
         common += 1
     return Markup("../" * (len(here) - common) + "".join(f + "/" for f in folders[common:]) + name or "./")
+
+
+@functools.lru_cache(maxsize=1 << 19)
+def _place(path: str) -> tuple[tuple[str, ...], str]:
+    """Return the folders and the last part of where a docs file is served: `papers/calm.md` -> (`papers`, `calm`), ``."""
+    *folders, name = served(path).split("/")
+    return tuple(folders), name
 
 
 def absolute_url(settings: SiteSettings, page: str) -> str:
@@ -121,17 +131,23 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 def paper_link(from_page: str, paper: Paper) -> Link:
     """Return a link to a paper's page, titled `SHORT: Title` where that reads better; KaTeX renders its TeX."""
-    text = paper.title
-    if shows_short_name(paper):
-        text = f"{paper.short_name}: {paper.title}"
-    return Link(html_with_math(text), href(from_page, page_path("papers", paper.slug)))
+    return Link(_link_text(paper.title, paper.short_name), href(from_page, page_path("papers", paper.slug)))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _link_text(title: str, short_name: str | None) -> Markup:
+    """Return a paper link's text, made once per paper however many lists link it."""
+    return html_with_math(f"{short_name}: {title}" if _adds_short_name(title, short_name) else title)
 
 
 def shows_short_name(paper: Paper) -> bool:
     """Return whether the short name adds something beside the title (`AGLA` beside `AGLA: ...` does not)."""
-    if not paper.short_name:
-        return False
-    return not plain_title(paper.title).casefold().startswith(paper.short_name.casefold())
+    return _adds_short_name(paper.title, paper.short_name)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _adds_short_name(title: str, short_name: str | None) -> bool:
+    return bool(short_name) and not plain_title(title).casefold().startswith((short_name or "").casefold())
 
 
 def tag_link(from_page: str, enriched: Enriched, key: str, count: int | None = None) -> Link:
