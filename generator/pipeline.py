@@ -18,6 +18,7 @@ from generator.model import Catalogue, Enriched
 from generator.render.kept import KeptPages, reached
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
+from generator.shares import run_shared
 from generator.timings import Timings
 from generator.validate.check import EntryChecks, valid_catalogue, validate_catalogue
 
@@ -123,7 +124,7 @@ def build_site(layout: SourceLayout, site_dir: Path, today: date, confined: bool
         timings.record("render", started)
         publication.index(documents)  # Pagefind indexes them while the pages render and MkDocs builds
         started = time.perf_counter()
-        docs = render_site(enriched, settings, sources.pages)
+        docs = render_site(enriched, settings, sources.pages, run=run_shared)  # a process per core
         timings.record("render", started)
         publication.build(docs)
     return timings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import jinja2
@@ -20,36 +20,38 @@ from generator.render.map_page import render_map
 from generator.render.sitemaps import render_sitemaps, robots_txt
 from generator.render.templating import environment
 from generator.render.views import page_path
+from generator.shares import run_here
+
+Job = Callable[[], dict[str, str]]
+Runner = Callable[[Sequence[Job]], list[dict[str, str]]]
 
 
 def render_site(
-    enriched: Enriched, settings: SiteSettings, static_pages: dict[str, str], kept: KeptPages | None = None
+    enriched: Enriched,
+    settings: SiteSettings,
+    static_pages: dict[str, str],
+    kept: KeptPages | None = None,
+    run: Runner = run_here,
 ) -> dict[str, str]:
-    """Return every generated file of the docs folder, keyed by its path there (with pages `kept` since the last render)."""
+    """Return every generated file of the docs folder, keyed by its path there (with pages `kept` since the last render).
+
+    `run` runs the jobs that render the pages of papers, tags, entities, dates and authors (most of the
+    time spent here; generator/shares.py runs them in several processes for a build), returning what each
+    made. `kept` keeps pages in this process, so it goes with the default `run`, here.
+    """
     env = environment()
 
-    def each(key: Key, render: Callable[[], dict[str, str]]) -> dict[str, str]:
-        return kept.pages(key, render) if kept is not None else render()
+    def each(key: Key | None, render: Job) -> dict[str, str]:
+        return kept.pages(key, render) if kept is not None and key is not None else render()
 
-    catalogue = enriched.catalogue
     files: dict[str, str] = {
         "papers/index.md": pages.papers_index(env, enriched),
         "tags/index.md": pages.tags_index(env, enriched),
         "entities/index.md": pages.entities_index(env, enriched),
     }
     files.update(pages.papers_table(enriched))
-    for paper in catalogue.papers:
-        files.update(each(("papers", paper.slug), partial(_paper_files, env, enriched, paper, settings)))
-    for key in catalogue.tags:
-        files.update(each(("tags", key), partial(pages.tag_pages, env, enriched, key)))
-    for key in catalogue.entities:
-        files.update(each(("entities", key), partial(pages.entity_pages, env, enriched, key)))
-    for kind in ISSUE_KINDS:
-        for issue in enriched.issues[kind].values():
-            files.update(each((kind, issue.key), partial(issue_pages, env, enriched, issue)))
-    files[ARCHIVE] = archive_page(env, enriched)
-    for key in author_keys_with_pages(enriched):
-        files.update(each(("authors", key), partial(author_pages, env, enriched, key)))
+    for rendered in run([partial(each, key, render) for key, render in _page_jobs(env, enriched, settings)]):
+        files.update(rendered)
     files.update(render_feeds(enriched, settings))
     files.update(render_exports(enriched, settings))
     files.update(render_map(enriched))
@@ -62,6 +64,27 @@ def render_site(
     return {**static_pages, **files}
 
 
+def _page_jobs(env: jinja2.Environment, enriched: Enriched, settings: SiteSettings) -> list[tuple[Key | None, Job]]:
+    """Return what renders the pages of each paper, tag, entity, date and author, keyed for KeptPages (the
+    date archive is rendered every time), each a job returning {docs path: Markdown}."""
+    catalogue = enriched.catalogue
+    jobs: list[tuple[Key | None, Job]] = [
+        (("papers", paper.slug), partial(_paper_files, env, enriched, paper, settings)) for paper in catalogue.papers
+    ]
+    jobs += [(("tags", key), partial(pages.tag_pages, env, enriched, key)) for key in catalogue.tags]
+    jobs += [(("entities", key), partial(pages.entity_pages, env, enriched, key)) for key in catalogue.entities]
+    for kind in ISSUE_KINDS:
+        jobs += [((kind, i.key), partial(issue_pages, env, enriched, i)) for i in enriched.issues[kind].values()]
+    jobs.append((None, partial(_archive_files, env, enriched)))
+    jobs += [(("authors", key), partial(author_pages, env, enriched, key)) for key in author_keys_with_pages(enriched)]
+    return jobs
+
+
 def _paper_files(env: jinja2.Environment, enriched: Enriched, paper: Paper, settings: SiteSettings) -> dict[str, str]:
     """Return the one page of a paper, {docs path: Markdown}."""
     return {page_path("papers", paper.slug): pages.paper_page(env, enriched, paper, settings)}
+
+
+def _archive_files(env: jinja2.Environment, enriched: Enriched) -> dict[str, str]:
+    """Return the date archive's page, {docs path: Markdown}."""
+    return {ARCHIVE: archive_page(env, enriched)}

@@ -1,0 +1,52 @@
+"""Run a list of independent jobs in forked processes, each taking every n-th job, and gather the results in order.
+
+Forked, not spawned, so a job is any callable over what the caller already holds (the enriched
+catalogue): nothing is pickled on the way in, only each job's result on the way back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from multiprocessing import get_context
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+# Below this many jobs per process, forking costs more than it saves.
+JOBS_PER_PROCESS = 2000
+
+_jobs: Sequence[Callable[[], Any]] = ()  # the jobs of the run in progress, inherited by its forked processes
+
+
+def processes_for(jobs: int) -> int:
+    """Return how many processes should share `jobs` jobs on this machine."""
+    return max(1, min(os.cpu_count() or 1, jobs // JOBS_PER_PROCESS))
+
+
+def run_here(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    """Run the jobs one after the other in this process."""
+    return [job() for job in jobs]
+
+
+def _share(part: int, parts: int) -> list[Any]:
+    return [job() for job in _jobs[part::parts]]
+
+
+def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    """Run the jobs in `processes_for(len(jobs))` processes, this one among them; return their results in order."""
+    global _jobs
+    parts = processes_for(len(jobs))
+    if parts == 1:
+        return run_here(jobs)
+    _jobs = jobs
+    try:
+        # The pool forks its processes when it is made, so they hold `_jobs`.
+        with get_context("fork").Pool(parts - 1) as pool:
+            others = pool.starmap_async(_share, [(part, parts) for part in range(1, parts)])
+            shares = [_share(0, parts), *others.get()]
+    finally:
+        _jobs = ()
+    results: list[Any] = [None] * len(jobs)
+    for part, share in enumerate(shares):
+        results[part::parts] = share
+    return results
