@@ -12,14 +12,15 @@ tests/test_fastpath.py builds a catalogue both ways and compares every file.
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -52,20 +53,33 @@ class NoOptions(Config):  # type: ignore[no-untyped-call]
 class FastPath(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     """Make every page kept out of the nav an HtmlPage before MkDocs reads it."""
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        for file in out_of_nav(files, nav):
-            HtmlPage(None, file, config)  # no nav item holds the Page this replaces
-        return nav
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Made before the nav, so MkDocs makes no Page of its own for them (a nav page gets one from the nav).
+        for file in out_of_nav(files, config):
+            HtmlPage(None, file, config)
+        return files
 
 
-def out_of_nav(files: Files, nav: Navigation) -> list[File]:
+def out_of_nav(files: Files, config: MkDocsConfig) -> list[File]:
     """Return the documentation pages kept out of the nav (mkdocs.yml: not_in_nav matches a nav page too)."""
-    in_nav = {page.file.src_uri for page in nav.pages}
+    in_nav = {posixpath.normpath(path) for path in _nav_paths(config.nav)}
     return [
         file
         for file in files.documentation_pages()
         if file.inclusion == InclusionLevel.NOT_IN_NAV and file.src_uri not in in_nav
     ]
+
+
+def _nav_paths(item: object) -> Iterator[str]:
+    """Yield every path named in a `nav` setting: a path, `{title: item}` or a list of items."""
+    if isinstance(item, str):
+        yield item
+    elif isinstance(item, dict):
+        for value in item.values():
+            yield from _nav_paths(value)
+    elif isinstance(item, list):
+        for value in item:
+            yield from _nav_paths(value)
 
 
 def on_page_content(html: str, page: Any, **_: Any) -> str:

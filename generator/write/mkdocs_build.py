@@ -21,9 +21,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 
 from generator.write.errors import BuildFailed
 from generator.write.fastpath import FastPath, NoOptions, out_of_nav
@@ -63,16 +62,18 @@ class PageShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         self.part, self.parts = part, parts
         self.built: list[str] = []  # where this share's pages not in the nav go, under site_dir
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        shared = sorted(out_of_nav(files, nav), key=lambda f: f.src_uri)
+    @event_priority(50)  # before FastPath's, which then makes pages of this share's files only
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        shared = sorted(out_of_nav(files, config), key=lambda f: f.src_uri)
         mine = shared[self.part :: self.parts]
         self.built = [f.dest_uri for f in mine]
-        # Excluded after the nav is built, so every part's nav is the whole site's; static files only in part 0.
+        # Excluded before the nav is built, so no process makes a Page of another's; the excluded pages are
+        # out of the nav, so every part's nav is the whole site's. Static files only in part 0.
         dropped = {f.src_uri for f in shared} - {f.src_uri for f in mine}
         for file in files:
             if file.src_uri in dropped or (self.part and not file.is_documentation_page()):
                 file.inclusion = InclusionLevel.EXCLUDED
-        return nav
+        return files
 
 
 def site_config(config_file: Path, docs_dir: Path, site_dir: Path, **options: Any) -> MkDocsConfig:
