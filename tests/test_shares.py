@@ -59,5 +59,5 @@ def test_the_seed_site_rendered_in_three_processes_is_the_one_process_site() -> 
     layout = SourceLayout(REPO)
     enriched = enriched_catalogue(layout, date(2025, 6, 1), Timings())
     settings, pages = read_settings(layout.config_file), read_catalogue(layout).pages
-    shared = render_site(enriched, settings, pages, shares.run_shared)
+    shared = render_site(enriched, settings, pages, run=shares.run_shared)
     assert list(shared.items()) == list(render_site(enriched, settings, pages).items())

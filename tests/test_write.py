@@ -94,8 +94,8 @@ def test_generated_pages_pass_through_the_sanitiser(project: Project, monkeypatc
 
     project.add("good", entry())
 
-    def leaky_render(*args: Any) -> dict[str, str]:
-        files = render_site(*args)
+    def leaky_render(*args: Any, **kwargs: Any) -> dict[str, str]:
+        files = render_site(*args, **kwargs)
         files["papers/good.md"] += (
             '\n<p onclick="alert(1)">x<script>alert(2)</script><a href="javascript:alert(3)">j</a></p>\n'
         )
