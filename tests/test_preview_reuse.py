@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
+from generator.enrich.authors import authors_of
 from generator.enrich.enrichment import enrich_again, enrich_fully
+from generator.enrich.entities import mentioned_by
 from generator.enrich.related import related_papers
 from generator.load.catalogue import read_catalogue
 from generator.load.settings import read_settings
@@ -106,6 +108,8 @@ def test_each_edit_renders_again_only_what_it_reaches_and_the_docs_match_a_whole
         enriched = reuse.enrichment(catalogue).enriched  # no change since: the very enrichment rendered
         whole = render_site(enriched, read_settings(layout.config_file), read_catalogue(layout).pages)
         assert _docs(docs) == whole, name  # no page the edit reaches is stale
+        assert enriched.authors == authors_of(catalogue.papers), name
+        assert enriched.mentioned_by == mentioned_by(catalogue.papers), name
         assert len(written[0]) < len(whole) / 4, name
     related = reuse.enrichment(checked_catalogue(layout, today)[0]).enriched.related
     assert related["zz-twin"][0].slug == papers[5].stem  # the new paper's list, and its twin's, hold each other

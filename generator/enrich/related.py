@@ -110,28 +110,36 @@ def related_papers(
     if len(papers) < 2:
         return {papers[i].slug: () for i in wanted.tolist()}
     signals = _signals(papers, entities or {}, named_by or {}, vectors or text_vectors(papers), scoring, taxonomy or {})
+    return _lists(signals, wanted)
+
+
+def _lists(signals: _Signals, wanted: np.ndarray) -> dict[str, tuple[Related, ...]]:
+    """Return the lists of the papers at rows `wanted`."""
+    scoring = signals.scoring
     searched = [signals.vectors.weights, signals.tag_vectors] if scoring.tags else [signals.vectors.weights]
     found_rows, found_cols = _candidates(searched, signals.ties, signals.named, scoring, wanted)
     return _chosen(signals, _scored(signals, found_rows, found_cols), wanted)
 
 
-def lists_reached(
+def related_again(
     papers: Sequence[Paper],
     related: Mapping[str, tuple[Related, ...]],
     changed: Sequence[int],
+    also: Sequence[int],
     entities: Mapping[str, tuple[str, ...]],
     named_by: Mapping[str, tuple[str, ...]],
     vectors: TextVectors,
     taxonomy: Mapping[str, Tag],
-) -> np.ndarray:
-    """Return the rows of `papers` whose `related` list a changed paper (rows `changed`) may enter: sorted, changed ones included.
+) -> dict[str, tuple[Related, ...]]:
+    """Return the lists that changed papers (rows `changed`) may enter, and those of rows `also`, as a whole run makes them.
 
     A changed paper can enter a list only where it shares a term or a tag with the paper or names it
-    (or is named), and only if it scores at least the list's last paper, or the list is not full. Lists that
-    held a paper no longer in `papers`, or a changed one, are the caller's to add.
+    (or is named), and only if it scores at least the list's last paper, or the list is not full. The
+    changed papers' own lists are made too; lists that held a paper gone or changed are the caller's
+    to name in `also`.
     """
     signals = _signals(papers, entities, named_by, vectors, Scoring(), taxonomy)
-    reached = [np.asarray(changed, dtype=np.int64)]
+    reached = [np.asarray([*changed, *also], dtype=np.int64)]
     for i in changed:
         sharing = np.concatenate([_sharing(vectors.weights, i), _sharing(signals.tag_vectors, i)])
         naming = signals.named[(signals.named[:, 0] == i) | (signals.named[:, 1] == i)].ravel()
@@ -139,7 +147,7 @@ def lists_reached(
         pairs = _scored(signals, others, np.full(len(others), i, dtype=np.int64))
         last = np.array([_last_score(related.get(papers[j].slug, ())) for j in pairs.rows.tolist()])
         reached.append(pairs.rows[pairs.score >= last])
-    return np.unique(np.concatenate(reached))
+    return _lists(signals, np.unique(np.concatenate(reached)))
 
 
 def _sharing(vectors: sparse.csr_matrix, row: int) -> np.ndarray:
@@ -310,7 +318,7 @@ def _nearest(
 ) -> Iterator[tuple[int, np.ndarray]]:
     """Yield each paper of rows `wanted` with its CANDIDATES nearest papers, found through its strongest features' strongest papers."""
     queries = _top_per_row(vectors[wanted], scoring.top_terms, np.zeros(vectors.shape[1], dtype=np.uint64))
-    postings = _top_per_row(vectors.T.tocsr(), scoring.postings, ties)  # features x papers
+    postings = _top_per_row(_only_rows(vectors.T.tocsr(), queries.indices), scoring.postings, ties)  # features x papers
     for start in range(0, len(wanted), CHUNK):
         scores = (queries[start : start + CHUNK] @ postings).tocsr()
         for offset in range(scores.shape[0]):
@@ -319,6 +327,16 @@ def _nearest(
             values = scores.data[scores.indptr[offset] : scores.indptr[offset + 1]]
             keep = cols != i
             yield i, _strongest(cols[keep], values[keep], CANDIDATES, _pair_ties(ties, np.full(1, i), cols[keep]))
+
+
+def _only_rows(matrix: sparse.csr_matrix, rows: np.ndarray) -> sparse.csr_matrix:
+    """Return `matrix` with every row but `rows` emptied (the features no query uses need no postings)."""
+    used = np.zeros(matrix.shape[0], dtype=bool)
+    used[rows] = True
+    lengths = np.diff(matrix.indptr) * used
+    take = np.repeat(used, np.diff(matrix.indptr))
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    return sparse.csr_matrix((matrix.data[take], matrix.indices[take], indptr), shape=matrix.shape)
 
 
 def _strongest(items: np.ndarray, values: np.ndarray, k: int, ties: np.ndarray) -> np.ndarray:
