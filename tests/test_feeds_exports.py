@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator.load.settings import SiteSettings
 from generator.model import Catalogue, Enriched, Paper, Tag
 from generator.render.bibtex import bibtex_entry, bibtex_html
-from generator.render.feeds import FEED_SIZE, render_feeds
+from generator.render.feeds import FEED_SIZE, feed_files, site_feeds
 from generator.render.tex import plain_title
 from generator.render.views import excerpt
 from tests.conftest import HOSTILE, PAPERS, REPO, SITE_URL
@@ -111,7 +111,12 @@ def test_feed_holds_only_the_newest_fifty_papers() -> None:
         papers_by_entity={},
         tag_cooccurrence={},
     )
-    files = render_feeds(enriched, SiteSettings("Cat", SITE_URL, "https://github.com/o/r", "edit/main/site_src/"))
+    settings = SiteSettings("Cat", SITE_URL, "https://github.com/o/r", "edit/main/site_src/")
+    files = {
+        path: text
+        for feed in site_feeds(enriched, settings)
+        for path, text in feed_files(feed, enriched, settings).items()
+    }
     for path in ("feed.xml", "tags/t/feed.xml"):
         parsed = feedparser.parse(files[path])
         assert [e.title for e in parsed.entries] == [f"Paper {i}" for i in range(FEED_SIZE + 4, 4, -1)]

@@ -59,14 +59,10 @@ def site_feeds(enriched: Enriched, settings: SiteSettings) -> list[Feed]:
     return feeds
 
 
-def render_feeds(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
-    """Return every feed file, keyed by its docs path."""
-    files: dict[str, str] = {}
-    for feed in site_feeds(enriched, settings):
-        atom_path, json_path = feed_paths(feed.folder)
-        files[atom_path] = atom_feed(feed, enriched, settings)
-        files[json_path] = json_feed(feed, enriched, settings)
-    return files
+def feed_files(feed: Feed, enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
+    """Return one feed's Atom and JSON files, keyed by their docs paths."""
+    atom_path, json_path = feed_paths(feed.folder)
+    return {atom_path: atom_feed(feed, enriched, settings), json_path: json_feed(feed, enriched, settings)}
 
 
 def rfc3339(day: date) -> str:

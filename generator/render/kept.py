@@ -4,8 +4,8 @@ render_site() renders a paper's, tag's, entity's, issue's or author's pages agai
 says that the change between two enrichments shows on them; the others keep the text of the last
 render. What reaches a page is read off render/: a paper's page shows the paper, its authors' page
 links, and the titles and short names of its related and naming papers; a list's pages show their
-papers' cards or rows, with author links. Every other file (indexes, table, feeds, exports, map,
-sitemaps, home) is rendered every time.
+papers' cards or rows, with author links; a tag's feed, its newest papers. Every other file
+(indexes, table, the site's feed, exports, map, sitemaps, home) is rendered every time.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from generator.enrich.authors import author_key
 from generator.model import Enriched
 from generator.render.authors import author_keys_with_pages
 from generator.render.cards import has_author_page
+from generator.render.feeds import FEED_SIZE
 
 Key = tuple[str, str]  # a family of pages ("papers", "tags", "entities", an issue kind, "authors") and a key in it
 
@@ -67,6 +68,9 @@ def reached(before: Enriched, after: Enriched) -> set[Key] | None:
             for k, issue in issues.items()
             if last.get(k) != issue or _touches(shown, issue.papers, last[k].papers)
         }
+    for k, newest in after.papers_by_tag.items():  # a tag's feed: its newest papers
+        if _touches(changed, newest[:FEED_SIZE], before.papers_by_tag.get(k, ())[:FEED_SIZE]):
+            keys.add(("feeds", f"tags/{k}/"))
     for k in author_keys_with_pages(after):
         author = after.authors[k]
         if (

@@ -13,7 +13,7 @@ from generator.model import Enriched, Paper
 from generator.render import pages
 from generator.render.authors import author_keys_with_pages, author_pages
 from generator.render.exports import render_exports
-from generator.render.feeds import render_feeds
+from generator.render.feeds import feed_files, site_feeds
 from generator.render.issues import ARCHIVE, archive_page, issue_pages
 from generator.render.kept import KeptPages, Key
 from generator.render.map_page import render_map
@@ -52,7 +52,10 @@ def render_site(
     files.update(pages.papers_table(enriched))
     for rendered in run([partial(each, key, render) for key, render in _page_jobs(env, enriched, settings)]):
         files.update(rendered)
-    files.update(render_feeds(enriched, settings))
+    for feed in site_feeds(enriched, settings):  # a tag's feed is kept; the site's, of the newest papers, is not
+        files.update(
+            each(("feeds", feed.folder) if feed.folder else None, partial(feed_files, feed, enriched, settings))
+        )
     files.update(render_exports(enriched, settings))
     files.update(render_map(enriched))
     # The home page names the sitemaps, which list every page, the home page included.
