@@ -97,6 +97,11 @@ def test_each_page_that_shows_an_edit_is_fresh_and_only_changed_pages_are_rebuil
         wait_for(base + "papers/other/", "Renamed Salient Things", 30)
         assert "Renamed Salient Things" in fetch(base + "papers/study/")  # the related paper's new title
         assert "Segmenting Salient Things" not in fetch(base + "papers/study/")
+
+        project.add("twin", entry(title="Salient Things Segmented Twice"))  # a new entry
+        wait_for(base + "papers/twin/", 'class="related"', 30)
+        assert "Salient Things Segmented Twice" in fetch(base + "papers/other/")  # it entered the others' lists
+        assert "Salient Things Segmented Twice" in fetch(base + "tags/saliency/")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -10,11 +10,11 @@ papers' cards or rows, with author links; a tag's feed, its newest papers. Every
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from generator.enrich.authors import author_key
-from generator.model import Enriched
-from generator.render.authors import author_keys_with_pages
+from generator.enrich.issues import KEYS
+from generator.model import Enriched, Tag
 from generator.render.cards import has_author_page
 from generator.render.feeds import FEED_SIZE
 
@@ -28,10 +28,12 @@ class KeptPages:
         self._kept: dict[Key, dict[str, str]] = {}
         self._made: dict[Key, dict[str, str]] = {}
         self._reached: set[Key] | None = None
+        self._inputs: dict[Key, object] = {}  # what the files of made_from() keys were made from
+        self._made_inputs: dict[Key, object] = {}
 
     def begin(self, reached: set[Key] | None) -> None:
         """Start a render that renders the keys `reached` again (None: every key)."""
-        self._made, self._reached = {}, reached
+        self._made, self._made_inputs, self._reached = {}, {}, reached
 
     def pages(self, key: Key, render: Callable[[], dict[str, str]]) -> dict[str, str]:
         """Return the pages of `key`: kept, or rendered again if the change reaches them or none are kept."""
@@ -41,9 +43,17 @@ class KeptPages:
         self._made[key] = kept
         return kept
 
+    def made_from(self, key: Key, inputs: object, render: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """Return the files of `key`, which depend on `inputs` alone (and the settings): kept while the inputs are equal."""
+        kept = self._kept.get(key)
+        if kept is None or self._reached is None or self._inputs.get(key) != inputs:
+            kept = render()
+        self._made[key], self._made_inputs[key] = kept, inputs
+        return kept
+
     def keep(self) -> None:
         """Keep the pages of the render begun last (once they are written), for the next one."""
-        self._kept = self._made
+        self._kept, self._inputs = self._made, self._made_inputs
 
 
 def reached(before: Enriched, after: Enriched) -> set[Key] | None:
@@ -58,27 +68,23 @@ def reached(before: Enriched, after: Enriched) -> set[Key] | None:
     flipped = {k for k in renamed if has_author_page(before, k) != has_author_page(after, k)}
     shown = changed | {s for e in (before, after) for k in flipped if k in e.authors for s in e.authors[k].papers}
     keys = {("papers", s) for s in _papers_reached(before, after, changed, shown)}
-    for kind, lists in (("tags", "papers_under_tag"), ("entities", "papers_by_entity")):
-        old, new = getattr(before, lists), getattr(after, lists)
-        keys |= {(kind, k) for k in new if _touches(shown, old.get(k, ()), new[k])}
-    for kind, issues in after.issues.items():
+    # A list holds a paper as one of its tags (or a tag under it), entities, dates or authors says.
+    versions = [e.paper[s] for e in (before, after) for s in shown if s in e.paper]
+    tags = after.catalogue.tags
+    keys |= {("tags", k) for p in versions for k in _with_parents(p.tags, tags)}
+    keys |= {("entities", k) for e in (before, after) for s in shown for k in e.mentions.get(s, ())}
+    keys |= {(kind, key_of(p.listed)) for p in versions for kind, key_of in KEYS.items()}
+    for kind, issues in after.issues.items():  # an issue's neighbours link to it
         last = before.issues.get(kind, {})
-        keys |= {
-            (kind, k)
-            for k, issue in issues.items()
-            if last.get(k) != issue or _touches(shown, issue.papers, last[k].papers)
-        }
+        keys |= {(kind, k) for k, issue in issues.items() if last.get(k) != issue}
+    keys |= {("authors", author_key(name)) for p in versions for name in p.authors}
+    # An author's page names their co-authors, linked where they have a page.
+    keys |= {
+        ("authors", c) for e in (before, after) for k in renamed if k in e.authors for c, _ in e.authors[k].coauthors
+    }
     for k, newest in after.papers_by_tag.items():  # a tag's feed: its newest papers
         if _touches(changed, newest[:FEED_SIZE], before.papers_by_tag.get(k, ())[:FEED_SIZE]):
             keys.add(("feeds", f"tags/{k}/"))
-    for k in author_keys_with_pages(after):
-        author = after.authors[k]
-        if (
-            before.authors.get(k) != author
-            or _touches(shown, author.papers)
-            or _touches(renamed, (c for c, _ in author.coauthors))
-        ):
-            keys.add(("authors", k))
     return keys
 
 
@@ -96,6 +102,16 @@ def _papers_reached(before: Enriched, after: Enriched, changed: set[str], shown:
             or _touches(changed, named_by)
         ):
             yield s
+
+
+def _with_parents(keys: Iterable[str], tags: Mapping[str, Tag]) -> set[str]:
+    """Return the tags and every parent topic above them."""
+    found: set[str] = set()
+    for key in keys:
+        while key in tags and key not in found:
+            found.add(key)
+            key = tags[key].parent or ""
+    return found
 
 
 def _touches(slugs: set[str], *lists: Iterable[str]) -> bool:

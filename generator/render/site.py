@@ -60,7 +60,12 @@ def render_site(
     files.update(render_map(enriched))
     # The home page names the sitemaps, which list every page, the home page included.
     pages_md = [name for name in (*static_pages, *files, "index.md") if name.endswith(".md")]
-    sitemaps = render_sitemaps(enriched, settings, pages_md)
+    make_sitemaps = partial(render_sitemaps, enriched, settings, pages_md)
+    if kept is None:
+        sitemaps = make_sitemaps()
+    else:  # they list the pages, with the papers' listed dates
+        listed = tuple((p.slug, p.listed) for p in enriched.catalogue.papers)
+        sitemaps = kept.made_from(("sitemaps", ""), (tuple(pages_md), listed), make_sitemaps)
     files.update(sitemaps)
     files["robots.txt"] = robots_txt(settings)
     files["index.md"] = pages.home_page(env, enriched, settings, list(sitemaps))
