@@ -66,6 +66,10 @@ def test_fast_path_pages_are_byte_identical_to_a_plain_mkdocs_build(
     assert set(converted) == nav  # only the nav's pages went through Python-Markdown
     assert any(PAPER_PAGE.fullmatch(name) for name in pages - nav)
     assert digest(tmp_path / "fast") == digest(tmp_path / "plain")
+    # Our build hands MkDocs the docs from memory, with an empty docs folder: the same pages again.
+    (tmp_path / "empty").mkdir()
+    mkdocs_build.build(config, tmp_path / "empty", tmp_path / "memory", docs=docs)
+    assert digest(tmp_path / "memory") == digest(tmp_path / "plain")
 
 
 def test_a_paper_page_edited_into_markdown_is_converted_after_all(tmp_path: Path) -> None:

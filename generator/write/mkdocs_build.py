@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -22,7 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, set_exclusions
 
 from generator.write.errors import BuildFailed
 from generator.write.fastpath import FastPath, NoOptions, out_of_nav
@@ -76,6 +77,22 @@ class PageShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         return files
 
 
+class DocsInMemory(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
+    """Hand MkDocs the rendered docs from memory, as it lists a docs folder holding them: in its order, each
+    docs file in place of a theme file at the same path; the docs never go to disk and back."""
+
+    def __init__(self, docs: Mapping[str, str]) -> None:
+        super().__init__()
+        self.docs = docs
+
+    @event_priority(100)  # before every other plugin sees the files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        made = [File.generated(config, name, content=text) for name, text in self.docs.items()]
+        set_exclusions(made, config)
+        made.sort(key=file_sort_key)
+        return Files([*made, *(file for file in files if file.src_uri not in self.docs)])
+
+
 def site_config(config_file: Path, docs_dir: Path, site_dir: Path, **options: Any) -> MkDocsConfig:
     """Load mkdocs.yml for a build of ours (production or preview): our hooks by absolute path, and the fast path."""
     config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), hooks=HOOKS, **options)
@@ -83,13 +100,23 @@ def site_config(config_file: Path, docs_dir: Path, site_dir: Path, **options: An
     return config
 
 
-def build(config_file: Path, docs_dir: Path, site_dir: Path, part: int = 0, parts: int = 1) -> list[str]:
-    """Run a strict MkDocs build of share `part` of `parts` from `docs_dir` into `site_dir`; return where the
-    share's pages not in the nav went, relative to `site_dir` (nothing for a whole build)."""
+def build(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    part: int = 0,
+    parts: int = 1,
+    docs: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Run a strict MkDocs build of share `part` of `parts` from `docs_dir` (or `docs`, in memory, with `docs_dir`
+    empty) into `site_dir`; return where the share's pages not in the nav went, relative to `site_dir` (nothing
+    for a whole build)."""
     mkdocs_logging(logging.WARNING)
     share = PageShare(part, parts)
     try:
         config = site_config(config_file, docs_dir, site_dir, strict=True)
+        if docs is not None:
+            config.plugins["catalogue-docs-in-memory"] = DocsInMemory(docs)
         if parts > 1:
             config.plugins["catalogue-page-share"] = share
         mkdocs_build(config)
@@ -98,20 +125,37 @@ def build(config_file: Path, docs_dir: Path, site_dir: Path, part: int = 0, part
     return share.built
 
 
-def build_in_parts(config_file: Path, docs_dir: Path, site_dir: Path, parts: int) -> None:
-    """Build the site into `site_dir` with `parts` processes, then gather their pages there."""
+_docs: Mapping[str, str] | None = None  # the docs of the build in parts in progress, inherited by its forked processes
+
+
+def _forked_build(config_file: Path, docs_dir: Path, site_dir: Path, part: int, parts: int) -> list[str]:
+    return build(config_file, docs_dir, site_dir, part, parts, _docs)
+
+
+def build_in_parts(
+    config_file: Path, docs_dir: Path, site_dir: Path, parts: int, docs: Mapping[str, str] | None = None
+) -> None:
+    """Build the site into `site_dir` with `parts` processes, then gather their pages there (`docs`: see build)."""
+    global _docs
     if parts <= 1:
-        build(config_file, docs_dir, site_dir)
+        build(config_file, docs_dir, site_dir, docs=docs)
         return
     shares = [site_dir.with_name(f"{site_dir.name}-part{part}") for part in range(1, parts)]
-    # Forked, not spawned: the processes start with MkDocs and the theme already imported.
-    with ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
-        others = [pool.submit(build, config_file, docs_dir, share, part, parts) for part, share in enumerate(shares, 1)]
-        build(config_file, docs_dir, site_dir, 0, parts)
-        try:
-            built = [other.result() for other in others]
-        except BrokenProcessPool as exc:
-            raise BuildFailed(f"a process building part of the site ended abruptly: {exc}") from None
+    _docs = docs
+    try:
+        # Forked, not spawned: the processes start with MkDocs and the theme imported, and the docs in memory.
+        with ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
+            others = [
+                pool.submit(_forked_build, config_file, docs_dir, share, part, parts)
+                for part, share in enumerate(shares, 1)
+            ]
+            build(config_file, docs_dir, site_dir, 0, parts, docs)
+            try:
+                built = [other.result() for other in others]
+            except BrokenProcessPool as exc:
+                raise BuildFailed(f"a process building part of the site ended abruptly: {exc}") from None
+    finally:
+        _docs = None
     for share, pages in zip(shares, built, strict=True):
         for page in pages:
             destination = site_dir / page

@@ -188,11 +188,10 @@ class Publication:
         """Build `docs` with MkDocs, add Pagefind's bundle, and swap the site into place."""
         built = self._beside / "site"
         started = time.perf_counter()
-        _writing(write_docs, docs, self._tmp / "docs")
-        self._timings.record("write docs", started)
-        started = time.perf_counter()
         papers = sum(1 for name in docs if PAPER_PAGE.fullmatch(name))
-        _writing(build_in_parts, self._config_file, self._tmp / "docs", built, processes_for(papers))
+        # MkDocs reads the docs from memory (`generator render --out` writes the same files for a plain build).
+        _writing((self._tmp / "docs").mkdir)
+        _writing(build_in_parts, self._config_file, self._tmp / "docs", built, processes_for(papers), docs)
         self._timings.record("mkdocs", started)
         started = time.perf_counter()
         if self._indexing:
