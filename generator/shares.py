@@ -6,8 +6,10 @@ catalogue): nothing is pickled on the way in, only each job's result on the way 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing import get_context
 from typing import Any, TypeVar
 
@@ -21,6 +23,20 @@ _jobs: Sequence[Callable[[], Any]] = ()  # the jobs of the run in progress, inhe
 def processes_for(jobs: int) -> int:
     """Return how many processes should share `jobs` jobs on this machine."""
     return max(1, min(os.cpu_count() or 1, jobs // JOBS_PER_PROCESS))
+
+
+@contextlib.contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the garbage collector off the objects made so far, while processes forked meanwhile share them.
+
+    A forked process shares the parent's memory until either writes to it; a collection that walked
+    the inherited objects would write to each, copying the whole heap into every process.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def run_here(jobs: Sequence[Callable[[], T]]) -> list[T]:
@@ -40,8 +56,7 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
         return run_here(jobs)
     _jobs = jobs
     try:
-        # The pool forks its processes when it is made, so they hold `_jobs`.
-        with get_context("fork").Pool(parts - 1) as pool:
+        with frozen_heap(), get_context("fork").Pool(parts - 1) as pool:  # forked when made, so they hold `_jobs`
             others = pool.starmap_async(_share, [(part, parts) for part in range(1, parts)])
             shares = [_share(0, parts), *others.get()]
     finally:

@@ -25,6 +25,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, set_exclusions
 
+from generator.shares import frozen_heap
 from generator.write.errors import BuildFailed
 from generator.write.fastpath import FastPath, NoOptions, out_of_nav
 
@@ -144,7 +145,7 @@ def build_in_parts(
     _docs = docs
     try:
         # Forked, not spawned: the processes start with MkDocs and the theme imported, and the docs in memory.
-        with ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
+        with frozen_heap(), ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
             others = [
                 pool.submit(_forked_build, config_file, docs_dir, share, part, parts)
                 for part, share in enumerate(shares, 1)
