@@ -24,6 +24,7 @@ from generator.validate.check import EntryChecks, valid_catalogue, validate_cata
 
 if TYPE_CHECKING:
     from generator.write.docs import DocsFolder
+    from generator.write.publish import Publication
 
 
 class Reuse:
@@ -117,17 +118,25 @@ def build_site(layout: SourceLayout, site_dir: Path, today: date, confined: bool
     timings = Timings()
     # Publication refuses a dangerous site_dir before any time is spent loading the catalogue.
     with Publication(layout.root, layout.config_file, site_dir, timings, confined) as publication:
-        sources, enriched = _loaded(layout, today, timings)
-        settings = read_settings(layout.config_file)
-        started = time.perf_counter()
-        documents = search_documents(enriched, settings)
-        timings.record("render", started)
-        publication.index(documents)  # Pagefind indexes them while the pages render and MkDocs builds
-        started = time.perf_counter()
-        docs = render_site(enriched, settings, sources.pages, run=run_shared)  # a process per core
-        timings.record("render", started)
-        publication.build(docs)
+        # Only the docs outlive _site_docs, so neither this process nor MkDocs' forked ones hold the
+        # catalogue or the search documents while MkDocs builds beside Pagefind.
+        publication.build(_site_docs(layout, today, timings, publication))
     return timings
+
+
+def _site_docs(layout: SourceLayout, today: date, timings: Timings, publication: Publication) -> dict[str, str]:
+    """Load, enrich and render the catalogue, handing its search documents to `publication`; return every docs file."""
+    sources, enriched = _loaded(layout, today, timings)
+    settings = read_settings(layout.config_file)
+    started = time.perf_counter()
+    documents = search_documents(enriched, settings)
+    timings.record("render", started)
+    publication.index(documents)  # Pagefind indexes them while the pages render and MkDocs builds
+    del documents  # on disk for Pagefind now: the pages render without them
+    started = time.perf_counter()
+    docs = render_site(enriched, settings, sources.pages, run=run_shared)  # a process per core
+    timings.record("render", started)
+    return docs
 
 
 def update_preview(
