@@ -77,6 +77,8 @@ class Indexing:
 
     def __init__(self, documents: Path, bundle: Path, log: Path) -> None:
         self.bundle = bundle
+        self._documents = documents
+        self._sorts: list[list[dict[str, str]]] | None = None  # each shard's sort values, read once indexed
         self._shards = sorted((p for p in documents.iterdir() if p.is_dir()), key=lambda p: int(p.name))
         self._log_path = log
         self._log = log.open("w", encoding="utf-8")
@@ -99,6 +101,10 @@ class Indexing:
             self._code = self._process.wait()
             if self._code != 0:
                 return
+        # What finish() needs from the documents is read now, and they are removed while MkDocs builds: at
+        # 10k papers they are 10k files in as many folders, whose removal otherwise waits for the end.
+        self._sorts = [read_sort_values(folder) for folder in self._shards]
+        shutil.rmtree(self._documents, ignore_errors=True)
 
     def finish(self) -> None:
         """Wait for Pagefind, merge the shards' sort orders and make the bundle reproducible; raise BuildFailed if it failed."""
@@ -107,8 +113,10 @@ class Indexing:
         if self._code != 0:
             output = self._log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
             raise BuildFailed("Pagefind could not index the site: " + " ".join(output))
+        if self._sorts is None:
+            raise BuildFailed("the search documents could not be read back after indexing; see the error above")
         try:
-            positions = catalogue_positions([read_sort_values(folder) for folder in self._shards])
+            positions = catalogue_positions(self._sorts)
             for n, shard_positions in enumerate(positions):
                 if n:
                     prune_shard(self.bundle / shard_folder(n))
