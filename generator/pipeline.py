@@ -18,7 +18,7 @@ from generator.model import Catalogue, Enriched
 from generator.render.kept import KeptPages, reached
 from generator.render.search_docs import search_documents
 from generator.render.site import render_site
-from generator.shares import run_shared
+from generator.shares import ShareLost, run_shared
 from generator.timings import Timings
 from generator.validate.check import EntryChecks, valid_catalogue, validate_catalogue
 
@@ -134,7 +134,12 @@ def _site_docs(layout: SourceLayout, today: date, timings: Timings, publication:
     publication.index(documents)  # Pagefind indexes them while the pages render and MkDocs builds
     del documents  # on disk for Pagefind now: the pages render without them
     started = time.perf_counter()
-    docs = render_site(enriched, settings, sources.pages, run=run_shared)  # a process per core
+    try:
+        docs = render_site(enriched, settings, sources.pages, run=run_shared)  # a process per core
+    except ShareLost as exc:
+        from generator.write.errors import BuildFailed
+
+        raise BuildFailed(str(exc)) from None
     timings.record("render", started)
     return docs
 

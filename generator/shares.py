@@ -10,6 +10,8 @@ import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any, TypeVar
 
@@ -18,6 +20,10 @@ T = TypeVar("T")
 JOBS_PER_PROCESS = 2000
 
 _jobs: Sequence[Callable[[], Any]] = ()  # the jobs of the run in progress, inherited by its forked processes
+
+
+class ShareLost(Exception):
+    """A process running a share of the jobs ended abruptly (killed, for instance, for want of memory)."""
 
 
 def processes_for(jobs: int) -> int:
@@ -56,9 +62,13 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
         return run_here(jobs)
     _jobs = jobs
     try:
-        with frozen_heap(), get_context("fork").Pool(parts - 1) as pool:  # forked when made, so they hold `_jobs`
-            others = pool.starmap_async(_share, [(part, parts) for part in range(1, parts)])
-            shares = [_share(0, parts), *others.get()]
+        # Forked once `_jobs` is set, so they hold it. An executor, not a Pool: a Pool whose process is
+        # killed waits for its share for ever, where the executor raises BrokenProcessPool.
+        with frozen_heap(), ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
+            others = [pool.submit(_share, part, parts) for part in range(1, parts)]
+            shares = [_share(0, parts), *(other.result() for other in others)]
+    except BrokenProcessPool as exc:
+        raise ShareLost(f"a process rendering part of the site ended abruptly: {exc}") from None
     finally:
         _jobs = ()
     results: list[Any] = [None] * len(jobs)

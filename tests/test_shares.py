@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 from collections.abc import Callable
 from datetime import date
 
@@ -51,6 +52,19 @@ def _fails() -> tuple[int, int]:
 def test_a_failing_job_fails_the_run() -> None:
     with pytest.raises(ValueError, match="job failed"):
         jobs: list[Callable[[], tuple[int, int]]] = [functools.partial(_whose, 1), _fails, functools.partial(_whose, 3)]
+        shares.run_shared(jobs)
+
+
+def _dies_away_from(parent: int) -> tuple[int, int]:
+    if os.getpid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel ends a process for want of memory
+    return 0, parent
+
+
+@pytest.mark.usefixtures("three_processes")
+def test_a_killed_process_fails_the_run_instead_of_waiting_for_ever() -> None:
+    jobs = [functools.partial(_dies_away_from, os.getpid()) for _ in range(3)]
+    with pytest.raises(shares.ShareLost, match="ended abruptly"):
         shares.run_shared(jobs)
 
 
