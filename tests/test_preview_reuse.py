@@ -21,7 +21,7 @@ from generator.model import Catalogue, Paper
 from generator.pipeline import Reuse, checked_catalogue, update_preview
 from generator.render.site import render_site
 from generator.timings import Timings
-from generator.validate.check import validate_catalogue
+from generator.validate.check import EntryChecks, validate_catalogue
 from generator.write.docs import DocsFolder
 from tests.conftest import Project, entry
 from tests.synthetic import make_project, synthetic_entries
@@ -42,6 +42,36 @@ def test_unchanged_files_keep_their_parse_and_validation_and_answers_stay_the_sa
     assert validate_catalogue(second, date.today(), reuse.checks) == validate_catalogue(
         read_catalogue(layout), date.today()
     )
+
+
+def test_checks_across_entries_kept_between_runs_report_what_a_fresh_run_does(project: Project) -> None:
+    layout, today, checks = SourceLayout(project.root), date.today(), EntryChecks()
+    words = [
+        "Saliency",
+        "Segmentation",
+        "Transformers",
+        "Diffusion",
+        "Unlearning",
+        "Retrieval",
+        "Pruning",
+        "Distillation",
+    ]
+    for i, word in enumerate(words):  # titles that sort next to one another, forwards and backwards
+        project.add(f"p{i}", entry(title=f"Learning {word} at Scale"))
+    twin = project.add("twin", entry(title="Learning Saliency at Scales"))
+    steps: list[tuple[Callable[[], object], int]] = [
+        (lambda: None, 1),
+        (lambda: project.add("p3b", entry(title="Learning Diffusion at Scales")), 2),
+        (lambda: twin.write_text(entry(title="Something Else Entirely")), 1),
+        (lambda: (project.papers / "p3.yaml").unlink(), 0),
+        (lambda: twin.write_text(entry(title="Learning Saliency at Scales")), 1),
+        (lambda: project.add("dup", entry(title="Learning saliency at scale!")), 2),  # p0's title: an error
+    ]
+    for n, (change, near) in enumerate(steps):
+        change()
+        kept = validate_catalogue(read_catalogue(layout), today, checks)
+        assert kept == validate_catalogue(read_catalogue(layout), today), n
+        assert sum("nearly the same title" in d.message for d in kept[1]) == near, n
 
 
 def test_a_run_with_nothing_changed_is_told_apart_from_one_with_an_edit(project: Project) -> None:

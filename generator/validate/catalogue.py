@@ -7,11 +7,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from functools import partial
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.identity import IdentityKey, identity_keys, normalised_title
 from generator.load.sources import LoadedFile
 from generator.model import Paper, Tag
+from generator.validate.answers import CrossAnswers
 from generator.validate.messages import did_you_mean
 
 NEAR_TITLE_RATIO = 0.92
@@ -47,12 +49,15 @@ def unknown_tags(files: Iterable[LoadedFile], tags: dict[str, Tag]) -> list[Diag
     return problems
 
 
-def duplicates(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]]) -> list[Diagnostic]:
-    """Report entries that share an arXiv id, a DOI or a normalised title."""
+def duplicates(
+    papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]], answers: CrossAnswers | None = None
+) -> list[Diagnostic]:
+    """Report entries that share an arXiv id, a DOI or a normalised title (`answers`: kept from the last run)."""
+    answers = answers or CrossAnswers()
     problems = []
     first: dict[IdentityKey, Paper] = {}
     for paper in papers:
-        for key in identity_keys(paper):
+        for key in answers.identity.get((paper.title, paper.arxiv, paper.doi), partial(identity_keys, paper)):
             original = first.setdefault(key, paper)
             if original is not paper:
                 same = f"same {key.label} as"
@@ -69,21 +74,31 @@ def duplicates(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int
     return problems
 
 
-def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]]) -> list[Diagnostic]:
-    """Warn about titles a few characters apart, comparing neighbours in sorted order only."""
+def near_identical_titles(
+    papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]], answers: CrossAnswers | None = None
+) -> list[Diagnostic]:
+    """Warn about titles a few characters apart, comparing neighbours in sorted order only (`answers`: kept from
+    the last run, so the preview compares again only the pairs an edit made neighbours)."""
+    answers = answers or CrossAnswers()
     problems = []
     seen: set[tuple[str, ...]] = set()
-    normal = {p.slug: normalised_title(p.title) for p in papers}
-    characters = {slug: Counter(title) for slug, title in normal.items()}
+    normal = {p.slug: answers.normal.get(p.title, partial(normalised_title, p.title)) for p in papers}
+    counted: dict[str, Counter[str]] = {}
+
+    def characters(title: str) -> Counter[str]:
+        if title not in counted:
+            counted[title] = Counter(title)
+        return counted[title]
+
     for reverse in (False, True):
         order = sorted(papers, key=lambda p: normal[p.slug][::-1] if reverse else normal[p.slug])
         for i, paper in enumerate(order):
             for other in order[i + 1 : i + 1 + NEIGHBOURS]:
-                a, b = normal[paper.slug], normal[other.slug]
-                pair = tuple(sorted((paper.slug, other.slug)))
-                if a == b or pair in seen or not _may_be_near(a, b, characters[paper.slug], characters[other.slug]):
+                titles = normal[paper.slug], normal[other.slug]
+                if not answers.near.get(titles, partial(_near, *titles, characters)):
                     continue
-                if SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_TITLE_RATIO:
+                pair = tuple(sorted((paper.slug, other.slug)))
+                if pair not in seen:
                     seen.add(pair)
                     later, earlier = sorted((paper, other), key=lambda p: p.slug, reverse=True)
                     problems.append(
@@ -95,6 +110,13 @@ def near_identical_titles(papers: list[Paper], marks: Callable[[Paper, str], tup
                         )
                     )
     return problems
+
+
+def _near(a: str, b: str, characters: Callable[[str], Counter[str]]) -> bool:
+    """Return whether two different normalised titles are a few characters apart (SequenceMatcher's ratio)."""
+    if a == b or not _may_be_near(a, b, characters(a), characters(b)):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_TITLE_RATIO
 
 
 def _may_be_near(a: str, b: str, a_characters: Counter[str], b_characters: Counter[str]) -> bool:

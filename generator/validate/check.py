@@ -9,6 +9,7 @@ from generator.load.catalogue import SourceFiles
 from generator.load.sources import LoadedFile
 from generator.model import Catalogue, Entity, Paper, Tag
 from generator.validate import catalogue as cross
+from generator.validate.answers import CrossAnswers
 from generator.validate.entries import validate_entry
 from generator.validate.taxonomy import validate_entities, validate_tags
 
@@ -18,6 +19,7 @@ class EntryChecks:
 
     def __init__(self) -> None:
         self._checked: dict[str, tuple[LoadedFile, tuple[Paper | None, list[Diagnostic]]]] = {}
+        self.across = CrossAnswers()
 
     def validate(self, file: LoadedFile) -> tuple[Paper | None, list[Diagnostic]]:
         """Return validate_entry's answer for `file`, the one kept if `file` is the parse it was given."""
@@ -34,7 +36,9 @@ def validate_catalogue(
 ) -> tuple[Catalogue, list[Diagnostic]]:
     """Validate everything and return what is valid, with every problem found (load problems included).
 
-    `checks` keeps the entries validated before; the checks across entries always run over all of them.
+    `checks` keeps the entries validated before, and the answers of the checks across entries that depend on
+    a few fields alone (normalised titles, identity keys, which neighbouring titles are near); those checks
+    still run over every entry, so their problems are those of a fresh run.
     """
     problems: list[Diagnostic] = list(sources.problems)
     tags: dict[str, Tag] = {}
@@ -64,8 +68,11 @@ def validate_catalogue(
 
     if tags:
         problems += cross.unknown_tags(sources.entries, tags)
-    problems += cross.duplicates(papers, mark)
-    problems += cross.near_identical_titles(papers, mark)
+    across = checks.across if checks else None
+    problems += cross.duplicates(papers, mark, across)
+    problems += cross.near_identical_titles(papers, mark, across)
+    if across:
+        across.next_run()
     problems += cross.slug_collisions(papers)
     problems += cross.future_listings(papers, mark, today)
     return Catalogue(tuple(papers), tags, entities), sorted(problems)
