@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from generator.pipeline import render_docs
 from generator.write import mkdocs_build, publish
 from generator.write.docs import write_docs
 from generator.write.errors import BuildFailed
-from generator.write.mkdocs_build import build_in_parts
+from generator.write.mkdocs_build import build_in_parts, site_config, split_docs
 from generator.write.publish import check_site_dir
 from generator.write.whitespace import strip_indentation
 from tests.conftest import REPO, Project, entry
@@ -126,14 +127,20 @@ def test_sanitiser_cleans_generated_pages_and_leaves_hand_written_pages_alone() 
 def test_paper_pages_built_in_parts_are_the_pages_one_process_builds(seed_site: Path, tmp_path: Path) -> None:
     # The seed site is small enough for one process (processes_for(79) == 1); the publisher adds
     # Pagefind's bundle and its marker file beside what MkDocs built.
-    write_docs(render_docs(SourceLayout(REPO), date.today()), tmp_path / "docs")
-    build_in_parts(REPO / "mkdocs.yml", tmp_path / "docs", tmp_path / "three", 3)
+    docs = render_docs(SourceLayout(REPO), date.today())
+    (tmp_path / "docs").mkdir()
+    # Parts of at most 40 pages not in the nav: more parts than the 2 processes, each taking several in turn.
+    parts = split_docs(site_config(REPO / "mkdocs.yml", tmp_path / "docs", tmp_path / "x"), docs, 2, 40)
+    assert len(parts) > 4
+    build_in_parts(REPO / "mkdocs.yml", tmp_path / "docs", tmp_path / "parts", 2, docs, per_part=40)
     added = ("pagefind/", publish.MARKER)
     one = {path: sha for path, sha in digest(seed_site).items() if not path.startswith(added)}
-    three = digest(tmp_path / "three")
     assert len([path for path in one if path.startswith("papers/") and path.count("/") == 2]) == 79
-    assert one == three
-    assert not list(tmp_path.glob("three-part*/papers/*/index.html"))  # every share's pages were moved in
+    assert one == digest(tmp_path / "parts")
+    assert not list(tmp_path.glob("parts-part*/papers/*/index.html"))  # every share's pages were moved in
+    # Each page not in the nav is in one part; the nav's pages and the other files are in every part.
+    counts = Counter(name for part in parts for name in part)
+    assert set(counts) == set(docs) and set(counts.values()) == {1, len(parts)}
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,18 @@
-"""Run MkDocs strictly: in one process, or in several that each build a share of the generated pages.
+"""Run MkDocs strictly: in one process, or in parts that each build a share of the generated pages.
 
-MkDocs builds one page at a time. With thousands of papers, each process builds every n-th page
-that is not in the nav (papers, tags, entities, dates, authors); the first also builds the nav's
-pages and copies the assets. Such a page depends only on its own Markdown, the nav and the
-config, so the shares are byte-identical to the pages one process would build (a test compares them).
+MkDocs builds one page at a time, but holds every page it builds until its build ends. With thousands
+of papers the pages not in the nav (papers, tags, entities, dates, authors) are shared out among parts
+of at most PAGES_PER_PART pages, which a process per core builds in turn; every part also builds the
+nav's pages, and the first copies the assets. Each part is handed only its own docs, so a forked
+process never touches (and so never copies) another part's. Such a page depends only on its own
+Markdown, the nav and the config, so the parts' pages are byte-identical to the pages one process
+would build (a test compares them).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -36,6 +40,8 @@ HOOKS = [str(Path(__file__).with_name(name)) for name in ("sanitise.py", "tabs.p
 PAPER_PAGE = re.compile(r"papers/(?!index\.md$)[^/]+\.md")
 # Below this many papers per process, starting a process costs more than it saves.
 PAPERS_PER_PROCESS = 500
+# A part's MkDocs holds this many pages at most: at 100,000 papers (245,000 pages) on 2 cores, 10 parts.
+PAGES_PER_PART = 30_000
 MAX_PROCESSES = 8
 
 
@@ -57,24 +63,20 @@ def processes_for(papers: int) -> int:
 
 # mkdocs leaves BasePlugin.__init_subclass__ unannotated, so mypy calls defining a subclass an untyped call.
 class PageShare(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
-    """Limit a build to share `part` of `parts`: every `parts`-th page not in the nav, plus the rest in part 0."""
+    """Note where the pages of share `part` not in the nav go; the first part alone copies the static files."""
 
-    def __init__(self, part: int, parts: int) -> None:
+    def __init__(self, part: int) -> None:
         super().__init__()
-        self.part, self.parts = part, parts
+        self.part = part
         self.built: list[str] = []  # where this share's pages not in the nav go, under site_dir
 
-    @event_priority(50)  # before FastPath's, which then makes pages of this share's files only
+    @event_priority(50)  # after DocsInMemory's, which hands MkDocs this part's docs only
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        shared = sorted(out_of_nav(files, config), key=lambda f: f.src_uri)
-        mine = shared[self.part :: self.parts]
-        self.built = [f.dest_uri for f in mine]
-        # Excluded before the nav is built, so no process makes a Page of another's; the excluded pages are
-        # out of the nav, so every part's nav is the whole site's. Static files only in part 0.
-        dropped = {f.src_uri for f in shared} - {f.src_uri for f in mine}
-        for file in files:
-            if file.src_uri in dropped or (self.part and not file.is_documentation_page()):
-                file.inclusion = InclusionLevel.EXCLUDED
+        self.built = [f.dest_uri for f in out_of_nav(files, config)]
+        if self.part:
+            for file in files:
+                if not file.is_documentation_page():
+                    file.inclusion = InclusionLevel.EXCLUDED
         return files
 
 
@@ -105,20 +107,19 @@ def build(
     config_file: Path,
     docs_dir: Path,
     site_dir: Path,
-    part: int = 0,
-    parts: int = 1,
     docs: Mapping[str, str] | None = None,
+    part: int | None = None,
 ) -> list[str]:
-    """Run a strict MkDocs build of share `part` of `parts` from `docs_dir` (or `docs`, in memory, with `docs_dir`
-    empty) into `site_dir`; return where the share's pages not in the nav went, relative to `site_dir` (nothing
-    for a whole build)."""
+    """Run a strict MkDocs build from `docs_dir` (or `docs`, in memory, with `docs_dir` empty) into `site_dir`:
+    the whole site, or share `part` of a build in parts (see split_docs); return where the share's pages not
+    in the nav went, relative to `site_dir` (nothing for a whole build)."""
     mkdocs_logging(logging.WARNING)
-    share = PageShare(part, parts)
+    share = PageShare(part or 0)
     try:
         config = site_config(config_file, docs_dir, site_dir, strict=True)
         if docs is not None:
             config.plugins["catalogue-docs-in-memory"] = DocsInMemory(docs)
-        if parts > 1:
+        if part is not None:
             config.plugins["catalogue-page-share"] = share
         mkdocs_build(config)
     except MkDocsException as exc:
@@ -126,39 +127,71 @@ def build(
     return share.built
 
 
-_docs: Mapping[str, str] | None = None  # the docs of the build in parts in progress, inherited by its forked processes
+def split_docs(
+    config: MkDocsConfig, docs: Mapping[str, str], processes: int, per_part: int = PAGES_PER_PART
+) -> list[dict[str, str]]:
+    """Return the docs of each part of a build in parts: every `parts`-th page not in the nav, with as many parts
+    for each process and at most `per_part` such pages in each, and every other page. The files that are not
+    pages the first part copies; the rest hold them empty (PageShare leaves them out), so links to them resolve
+    without their text being touched."""
+    files = Files([File(name, config.docs_dir, config.site_dir, config.use_directory_urls) for name in docs])
+    set_exclusions(files, config)
+    shared = sorted(file.src_uri for file in out_of_nav(files, config))
+    parts = processes * max(1, math.ceil(len(shared) / (per_part * processes)))  # as many parts for each process
+    each = set(shared)
+    pages = [file.src_uri for file in files if file.is_documentation_page() and file.src_uri not in each]
+    others = [file.src_uri for file in files if not file.is_documentation_page()]
+    return [
+        {name: docs[name] for name in (*shared[part::parts], *pages)}
+        | {name: docs[name] if part == 0 else "" for name in others}
+        for part in range(parts)
+    ]
 
 
-def _forked_build(config_file: Path, docs_dir: Path, site_dir: Path, part: int, parts: int) -> list[str]:
-    return build(config_file, docs_dir, site_dir, part, parts, _docs)
+_parts: list[dict[str, str]] = []  # the docs of the build in parts in progress, inherited by its forked processes
+
+
+def _forked_build(config_file: Path, docs_dir: Path, site_dir: Path, part: int) -> list[str]:
+    return build(config_file, docs_dir, site_dir, _parts[part], part)
 
 
 def build_in_parts(
-    config_file: Path, docs_dir: Path, site_dir: Path, parts: int, docs: Mapping[str, str] | None = None
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    processes: int,
+    docs: Mapping[str, str],
+    per_part: int = PAGES_PER_PART,
 ) -> None:
-    """Build the site into `site_dir` with `parts` processes, then gather their pages there (`docs`: see build)."""
-    global _docs
-    if parts <= 1:
-        build(config_file, docs_dir, site_dir, docs=docs)
+    """Build the site of `docs` into `site_dir` in parts (split_docs) on `processes` processes, this one among
+    them, then gather their pages there (`docs_dir`: see build)."""
+    global _parts
+    if processes <= 1 and len(docs) <= per_part:
+        build(config_file, docs_dir, site_dir, docs)
         return
-    shares = [site_dir.with_name(f"{site_dir.name}-part{part}") for part in range(1, parts)]
-    _docs = docs
+    _parts = split_docs(site_config(config_file, docs_dir, site_dir), docs, processes, per_part)
+    shares = [site_dir.with_name(f"{site_dir.name}-part{part}") for part in range(len(_parts))]
+    mine = range(0, len(_parts), processes)  # this process takes every `processes`-th part, the first among them
     try:
         # Forked, not spawned: the processes start with MkDocs and the theme imported, and the docs in memory.
-        with frozen_heap(), ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
-            others = [
-                pool.submit(_forked_build, config_file, docs_dir, share, part, parts)
-                for part, share in enumerate(shares, 1)
-            ]
-            build(config_file, docs_dir, site_dir, 0, parts, docs)
+        with frozen_heap(), ProcessPoolExecutor(max(1, processes - 1), mp_context=get_context("fork")) as pool:
+            others = {
+                part: pool.submit(_forked_build, config_file, docs_dir, shares[part], part)
+                for part in range(len(_parts))
+                if part not in mine
+            }
+            built = {
+                part: build(config_file, docs_dir, site_dir if part == 0 else shares[part], _parts[part], part)
+                for part in mine
+            }
             try:
-                built = [other.result() for other in others]
+                built |= {part: other.result() for part, other in others.items()}
             except BrokenProcessPool as exc:
                 raise BuildFailed(f"a process building part of the site ended abruptly: {exc}") from None
     finally:
-        _docs = None
-    for share, pages in zip(shares, built, strict=True):
-        for page in pages:
+        _parts = []
+    for part, pages in sorted(built.items()):
+        for page in pages if part else ():
             destination = site_dir / page
             destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(share / page, destination)
+            os.replace(shares[part] / page, destination)
