@@ -1,7 +1,7 @@
 """Run a list of independent jobs in forked processes, each taking every n-th job, and gather the results in order.
 
 Forked, not spawned, so a job is any callable over what the caller already holds (the enriched
-catalogue): nothing is pickled on the way in, only each job's result on the way back.
+catalogue): nothing is pickled on the way in, only each job's result on the way back, a chunk at a time.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 # Below this many jobs per process, forking costs more than it saves.
 JOBS_PER_PROCESS = 2000
+# A forked process sends back the results of this many jobs at a time, so it never holds its whole share.
+CHUNK = 500
 
 _jobs: Sequence[Callable[[], Any]] = ()  # the jobs of the run in progress, inherited by its forked processes
 
@@ -50,8 +52,8 @@ def run_here(jobs: Sequence[Callable[[], T]]) -> list[T]:
     return [job() for job in jobs]
 
 
-def _share(part: int, parts: int) -> list[Any]:
-    return [job() for job in _jobs[part::parts]]
+def _run(indices: range) -> list[Any]:
+    return [_jobs[i]() for i in indices]
 
 
 def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
@@ -61,17 +63,21 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     if parts == 1:
         return run_here(jobs)
     _jobs = jobs
+    shares = [range(part, len(jobs), parts) for part in range(parts)]  # every `parts`-th job, this process the first
     try:
         # Forked once `_jobs` is set, so they hold it. An executor, not a Pool: a Pool whose process is
         # killed waits for its share for ever, where the executor raises BrokenProcessPool.
         with frozen_heap(), ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
-            others = [pool.submit(_share, part, parts) for part in range(1, parts)]
-            shares = [_share(0, parts), *(other.result() for other in others)]
+            chunks = [share[i : i + CHUNK] for share in shares[1:] for i in range(0, len(share), CHUNK)]
+            others = [pool.submit(_run, chunk) for chunk in chunks]
+            done = [(shares[0], _run(shares[0]))]
+            done += [(chunk, other.result()) for chunk, other in zip(chunks, others, strict=True)]
     except BrokenProcessPool as exc:
         raise ShareLost(f"a process rendering part of the site ended abruptly: {exc}") from None
     finally:
         _jobs = ()
     results: list[Any] = [None] * len(jobs)
-    for part, share in enumerate(shares):
-        results[part::parts] = share
+    for indices, values in done:
+        for i, value in zip(indices, values, strict=True):
+            results[i] = value
     return results

@@ -23,6 +23,7 @@ from tests.conftest import REPO
 @pytest.fixture
 def three_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shares, "JOBS_PER_PROCESS", 1)
+    monkeypatch.setattr(shares, "CHUNK", 2)  # the forked processes send their results back two at a time
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
 
 
