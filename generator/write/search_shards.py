@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-PAPERS_PER_SHARD = 25_000  # about 3.2 GB for one Pagefind run, beside MkDocs, within a 7 GB runner
+PAPERS_PER_SHARD = 12_500  # about 1.6 GB for one Pagefind run, beside the render or MkDocs, within a 7 GB runner
 SHARDS_FILE = "shards.json"
 # What the other shards need: the first one's Pagefind script and WebAssembly serve them all.
 SHARD_PARTS = ("pagefind-entry.json", "index", "fragment", "filter")
