@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from generator.enrich.authors import authors_of
@@ -19,6 +20,7 @@ from generator.load.settings import read_settings
 from generator.load.sources import SourceLayout
 from generator.model import Catalogue, Paper
 from generator.pipeline import Reuse, checked_catalogue, update_preview
+from generator.render import exports
 from generator.render.site import render_site
 from generator.timings import Timings
 from generator.validate.check import EntryChecks, validate_catalogue
@@ -112,7 +114,12 @@ def _docs(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
 
 
-def test_each_edit_renders_again_only_what_it_reaches_and_the_docs_match_a_whole_render(tmp_path: Path) -> None:
+def test_each_edit_renders_again_only_what_it_reaches_and_the_docs_match_a_whole_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small pieces, so that 120 papers make several of each, and an edit reaches some pieces only.
+    monkeypatch.setattr(exports, "JSON_PIECE", 25)
+    monkeypatch.setattr(exports, "BIBTEX_PIECE", 10)
     root = make_project(tmp_path / "project", 120)
     layout, today, docs = SourceLayout(root), date(2026, 12, 2), tmp_path / "docs"
     reuse = Reuse(DocsFolder(docs))

@@ -13,13 +13,14 @@ is left out, not written as null or empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import partial
 
-from generator.enrich.tags import newest_first
 from generator.load.settings import SiteSettings
 from generator.model import LINK_KINDS, Enriched, Paper
 from generator.render.bibtex import bibtex_entry
 from generator.render.feeds import FEED_SIZE
+from generator.render.kept import MadeFrom, fresh
 from generator.render.tex import plain_title
 from generator.render.views import absolute_url, json_text, page_path
 
@@ -34,27 +35,61 @@ JSON_PIECE = 1000
 BIBTEX_PIECE = 100
 
 
-def render_exports(enriched: Enriched, settings: SiteSettings) -> dict[str, str]:
-    """Return every export file, keyed by its docs path."""
-    entries = {paper.slug: bibtex_entry(paper) for paper in enriched.catalogue.papers}  # each paper is in several files
-    slugs = sorted(entries)
+def render_exports(enriched: Enriched, settings: SiteSettings, made_from: MadeFrom = fresh) -> dict[str, str]:
+    """Return every export file, keyed by its docs path; `made_from` may keep a piece whose inputs are unchanged."""
+    records = {p.slug: p for p in enriched.catalogue.papers}
+    slugs = sorted(records)
+    entries = _Entries(records)  # each paper is in several files, and a kept piece needs none
     files: dict[str, str] = {"api/tags.json": tags_json(enriched, settings)}
     if len(slugs) <= JSON_PIECE:
         files["api/papers.json"] = papers_json(enriched, settings)
         files["api/papers.bib"] = bibliography(slugs, entries)
-    records = {p.slug: p for p in enriched.catalogue.papers}
     json_pieces = pieces(slugs, JSON_PIECE)
     for number, piece in enumerate(json_pieces, 1):
-        rows = [paper_record(enriched, records[slug]) for slug in piece]
-        files[json_piece_path(number)] = _document(settings, "papers", rows, piece=number)
+        path = json_piece_path(number)
+        shown = tuple((records[s], enriched.mentions.get(s, ()), enriched.related.get(s, ())) for s in piece)
+        files.update(made_from(("api", path), shown, partial(_json_piece, enriched, settings, path, piece, number)))
     bibtex_pieces = pieces(slugs, BIBTEX_PIECE)
     for number, piece in enumerate(bibtex_pieces, 1):
-        files[bibtex_piece_path(number)] = bibliography(piece, entries)
+        path = bibtex_piece_path(number)
+        files.update(made_from(("api", path), tuple(records[s] for s in piece), partial(_bib, path, piece, entries)))
     files["api/index.json"] = manifest(settings, json_pieces, bibtex_pieces, "api/papers.json" in files)
     for key in enriched.catalogue.tags:
-        newest = newest_first(records[slug] for slug in enriched.papers_by_tag.get(key, ()))[:FEED_SIZE]
-        files[f"tags/{key}/papers.bib"] = bibliography((p.slug for p in newest), entries)
+        path = f"tags/{key}/papers.bib"
+        newest = enriched.papers_by_tag.get(key, ())[:FEED_SIZE]  # newest first, as a feed lists them
+        files.update(made_from(("api", path), tuple(records[s] for s in newest), partial(_bib, path, newest, entries)))
     return files
+
+
+class _Entries(Mapping[str, str]):
+    """Each paper's BibTeX entry by slug, made on first use."""
+
+    def __init__(self, papers: Mapping[str, Paper]) -> None:
+        self._papers, self._made = papers, dict[str, str]()
+
+    def __getitem__(self, slug: str) -> str:
+        if slug not in self._made:
+            self._made[slug] = bibtex_entry(self._papers[slug])
+        return self._made[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._papers)
+
+    def __len__(self) -> int:
+        return len(self._papers)
+
+
+def _json_piece(
+    enriched: Enriched, settings: SiteSettings, path: str, piece: Sequence[str], number: int
+) -> dict[str, str]:
+    """Return JSON piece `number` of the papers, {docs path: text}."""
+    rows = [paper_record(enriched, enriched.paper[slug]) for slug in piece]
+    return {path: _document(settings, "papers", rows, piece=number)}
+
+
+def _bib(path: str, slugs: Iterable[str], entries: Mapping[str, str]) -> dict[str, str]:
+    """Return the BibTeX file at `path` of the papers `slugs`, {docs path: text}."""
+    return {path: bibliography(slugs, entries)}
 
 
 def pieces(slugs: Sequence[str], size: int) -> list[Sequence[str]]:
@@ -157,6 +192,6 @@ def _document(settings: SiteSettings, name: str, rows: Sequence[Mapping[str, obj
     return json_text(document, indent=None if piece else 2) + "\n"
 
 
-def bibliography(slugs: Iterable[str], entries: dict[str, str]) -> str:
+def bibliography(slugs: Iterable[str], entries: Mapping[str, str]) -> str:
     """Return the BibTeX entries of the papers `slugs`, sorted by key (the slug)."""
     return "\n".join(entries[slug] for slug in sorted(slugs))

@@ -4,8 +4,9 @@ render_site() renders a paper's, tag's, entity's, issue's or author's pages agai
 says that the change between two enrichments shows on them; the others keep the text of the last
 render. What reaches a page is read off render/: a paper's page shows the paper, its authors' page
 links, and the titles and short names of its related and naming papers; a list's pages show their
-papers' cards or rows, with author links; a tag's feed, its newest papers. Every other file
-(indexes, table, the site's feed, exports, map, sitemaps, home) is rendered every time.
+papers' cards or rows, with author links; a tag's feed, its newest papers. The exports' pieces and the
+sitemaps are kept while what they are made from is equal (`made_from`). Every other file (indexes,
+table, the site's feed, map, home) is rendered every time.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ from generator.render.cards import has_author_page
 from generator.render.feeds import FEED_SIZE
 
 Key = tuple[str, str]  # a family of pages ("papers", "tags", "entities", an issue kind, "authors") and a key in it
+# Files kept while what they were made from is equal: KeptPages.made_from, or `fresh` to make them every time.
+MadeFrom = Callable[[Key, object, Callable[[], dict[str, str]]], dict[str, str]]
+
+
+def fresh(key: Key, inputs: object, render: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """Return the files `render()` makes, keeping nothing (the production build)."""
+    return render()
 
 
 class KeptPages:

@@ -15,7 +15,7 @@ from generator.render.authors import author_keys_with_pages, author_pages
 from generator.render.exports import render_exports
 from generator.render.feeds import feed_files, site_feeds
 from generator.render.issues import ARCHIVE, archive_page, issue_pages
-from generator.render.kept import KeptPages, Key
+from generator.render.kept import KeptPages, Key, fresh
 from generator.render.map_page import render_map
 from generator.render.sitemaps import render_sitemaps, robots_txt
 from generator.render.templating import environment
@@ -56,7 +56,7 @@ def render_site(
         files.update(
             each(("feeds", feed.folder) if feed.folder else None, partial(feed_files, feed, enriched, settings))
         )
-    files.update(render_exports(enriched, settings))
+    files.update(render_exports(enriched, settings, kept.made_from if kept is not None else fresh))
     files.update(render_map(enriched))
     # The home page names the sitemaps, which list every page, the home page included.
     pages_md = [name for name in (*static_pages, *files, "index.md") if name.endswith(".md")]
