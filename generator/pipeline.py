@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from datetime import date
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from generator.write.docs import DocsFolder
     from generator.write.publish import Publication
 
+# The preview unfreezes its heap after every this many runs, so that a collection frees what was left in cycles.
+FROZEN_RUNS = 100
+
 
 class Reuse:
     """What a long-lived pipeline (the preview) keeps between runs: parses and validations of unchanged files, the
@@ -38,6 +42,7 @@ class Reuse:
         self.pages = KeptPages()
         self._last: tuple[SourceFiles, SiteSettings, date] | None = None
         self._rendered: tuple[Enrichment, SiteSettings] | None = None  # what `pages` were rendered from
+        self.runs = 0
 
     def enrichment(self, catalogue: Catalogue) -> Enrichment:
         """Return the catalogue enriched, redoing only what its changes since the last render reach."""
@@ -53,6 +58,13 @@ class Reuse:
         """Keep the render begun last, now that its docs are written."""
         self.pages.keep()
         self._rendered = enrichment, settings
+        self.runs += 1
+        # What the preview keeps (parses, enrichment, pages, MkDocs' site) is most of the heap; frozen, it is
+        # left out of the next runs' collections: at 10k papers a full one took 0.7 s of every edit.
+        if self.runs % FROZEN_RUNS:
+            gc.freeze()
+        else:
+            gc.unfreeze()
 
     def changed(self, sources: SourceFiles, settings: SiteSettings, today: date) -> bool:
         """Return whether the sources read (their parses, kept by `parses`), settings or day differ from the last run's."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator import pipeline
 from generator.enrich.authors import authors_of
 from generator.enrich.enrichment import enrich_again, enrich_fully
 from generator.enrich.entities import mentioned_by
@@ -152,6 +154,22 @@ def test_each_edit_renders_again_only_what_it_reaches_and_the_docs_match_a_whole
     assert related["zz-twin"][0].slug == papers[5].stem  # the new paper's list, and its twin's, hold each other
     assert related[papers[5].stem][0].slug == "zz-twin"
     assert all(r.slug != papers[6].stem for chosen in related.values() for r in chosen)  # the deleted paper left
+
+
+def test_the_preview_freezes_its_heap_after_a_run_and_unfreezes_it_now_and_then(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "FROZEN_RUNS", 2)
+    study = project.add("study", entry())
+    reuse = Reuse(DocsFolder(project.root / ".build" / "docs"))
+    try:
+        update_preview(SourceLayout(project.root), date.today(), reuse, Timings())
+        assert gc.get_freeze_count() > 0  # the next run's collections leave what it keeps alone
+        study.write_text(entry(title="Edited"))
+        update_preview(SourceLayout(project.root), date.today(), reuse, Timings())
+        assert gc.get_freeze_count() == 0  # a collection may free the cycles left meanwhile
+    finally:
+        gc.unfreeze()
 
 
 def test_lists_made_for_some_rows_are_those_of_a_whole_run() -> None:
