@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.sources import LoadedFile, ParseCache, SourceLayout, read_text, read_yaml
+from generator.load.sources import LoadedFile, ParseCache, SourceLayout, parsed, read_listed, read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -43,27 +45,32 @@ def read_entries(
     problems: list[Diagnostic] = []
     if not layout.papers_dir.is_dir():
         return [], frozenset(), [error(layout.shown(layout.papers_dir), 1, 1, "the papers folder is missing")]
-    paths = sorted(layout.papers_dir.iterdir())
-    for path in paths:
-        shown = layout.shown(path)
-        if path.name.startswith("."):
+    # One scandir, which tells links and folders from files without a system call for each of 10,000 entries.
+    with os.scandir(layout.papers_dir) as listing:
+        found = sorted(listing, key=lambda e: e.name)
+    folder = layout.shown(layout.papers_dir)
+    for item in found:
+        shown = f"{folder}/{item.name}"
+        if item.name.startswith("."):
             continue
-        if path.is_symlink() or path.is_dir():
-            kind = "symbolic link" if path.is_symlink() else "folder"
+        if item.is_symlink() or item.is_dir():
+            kind = "symbolic link" if item.is_symlink() else "folder"
             problems.append(
                 error(shown, 1, 1, f"a {kind} is not allowed in the papers folder; add regular <slug>.yaml files")
             )
             continue
-        if path.suffix != ".yaml":
-            hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "only <slug>.yaml files belong here"
+        suffix = PurePosixPath(item.name).suffix
+        if suffix != ".yaml":
+            stem = PurePosixPath(item.name).stem
+            hint = f"rename it to {stem}.yaml" if suffix == ".yml" else "only <slug>.yaml files belong here"
             problems.append(error(shown, 1, 1, f"not an entry file: {hint}"))
             continue
-        result = read_yaml(path, shown, cache)
+        result = parsed(read_listed(item, shown), shown, cache)
         if isinstance(result, Diagnostic):
             problems.append(result)
         else:
             loaded.append(result)
-    return loaded, frozenset(path.name for path in paths), problems
+    return loaded, frozenset(item.name for item in found), problems
 
 
 def read_static_pages(layout: SourceLayout) -> tuple[dict[str, str], list[Diagnostic]]:
