@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from generator import pipeline
+from generator.enrich import layout
 from generator.enrich.authors import authors_of
 from generator.enrich.enrichment import enrich_again, enrich_fully
 from generator.enrich.entities import mentioned_by
@@ -201,3 +202,21 @@ def _fields(entry: dict[str, Any]) -> dict[str, Any]:
         "source": "x.yaml",
         "authors": tuple(entry.get("authors", ())),
     }
+
+
+def test_the_map_places_again_only_the_changed_papers_and_gives_a_whole_placement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(layout, "LANDMARKS", 30)  # fewer landmarks than papers, so most are placed among them
+    papers = [Paper(slug=slug, tags=tuple(e["tags"]), **_fields(e)) for slug, e in synthetic_entries(120)]
+    last = enrich_fully(Catalogue(tuple(papers), {}, {}))
+    landmark = set(last.landmarks.slugs if last.landmarks else ())
+    edited = next(i for i, p in enumerate(papers) if p.slug not in landmark)
+    papers[edited] = replace(papers[edited], title=papers[20].title, abstract=papers[20].abstract)
+    papers.append(replace(papers[40], slug="zz-new", title="A New Paper on " + papers[40].title))
+    again = enrich_again(last, Catalogue(tuple(papers), {}, {}))
+    assert again.landmarks is not None and last.landmarks is not None
+    assert again.landmarks.placed is last.landmarks.placed  # the same landmarks, so places were kept
+    whole, _ = layout.map_layout(papers, again.vectors, last.landmarks)  # every paper placed again
+    assert again.enriched.positions == whole
+    assert again.enriched.positions[papers[edited].slug] != last.enriched.positions[papers[edited].slug]

@@ -1,7 +1,8 @@
 """Enrichment that a long-lived process (the preview) redoes for a few changed papers, without refitting the text model.
 
 After an edit, the vocabulary, term weights and LSA basis stay those of the last full fit, and the
-map's t-SNE landmarks keep their places while their text is unchanged. The lists of related papers
+map's t-SNE landmarks keep their places while their text is unchanged, and so do the unchanged papers'
+places among them (only the map's turn and scale are made again from all of them). The lists of related papers
 made again are the changed papers' own and every list a changed paper may enter or leave, each as a
 full run would make it from those vectors; the other lists keep their last scores and reasons. So
 until the preview restarts, its related lists may differ slightly from a full build's. A change to the
@@ -73,7 +74,8 @@ def enrich_again(last: Enrichment, catalogue: Catalogue) -> Enrichment:
     holding = _lists_holding(papers, before, {papers[i].slug for i in changed} | gone, named_by)
     remade = related_again(papers, before.related, changed, holding, mentions, named_by, vectors, catalogue.tags)
     related = {p.slug: remade[p.slug] if p.slug in remade else before.related[p.slug] for p in papers}
-    positions, landmarks = map_layout(papers, vectors, last.landmarks)
+    unchanged = frozenset(p.slug for p in papers) - {papers[i].slug for i in changed}
+    positions, landmarks = map_layout(papers, vectors, last.landmarks, unchanged)
     authors = _authors_again(before, papers, [papers[i] for i in changed] + [before.paper[s] for s in gone])
     enriched = _enriched(catalogue, mentions, named_by, related, positions, authors)
     return Enrichment(enriched, last.model, vectors, landmarks, last.entity_names, names)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -38,6 +38,8 @@ class Landmarks:
     slugs: tuple[str, ...]
     weights: sparse.csr_matrix
     placed: np.ndarray
+    # Each paper mapped with them, by slug: its place among them, before the map is turned.
+    among: dict[str, np.ndarray] = field(default_factory=dict, compare=False)
 
     def fit(self, slugs: tuple[str, ...], weights: sparse.csr_matrix) -> bool:
         """Return whether these are the landmarks `slugs`, with the TF-IDF rows `weights`."""
@@ -50,9 +52,10 @@ def map_positions(papers: Sequence[Paper], vectors: TextVectors) -> dict[str, tu
 
 
 def map_layout(
-    papers: Sequence[Paper], vectors: TextVectors, kept: Landmarks | None = None
+    papers: Sequence[Paper], vectors: TextVectors, kept: Landmarks | None = None, same: frozenset[str] = frozenset()
 ) -> tuple[dict[str, tuple[int, int]], Landmarks | None]:
-    """Return map_positions() and the landmarks laid out, reusing `kept` where it holds the same ones."""
+    """Return map_positions() and the landmarks laid out, reusing `kept` where it holds the same ones, and the
+    places among them of the papers `same` (whose TF-IDF rows are those `kept` was mapped with)."""
     weights = vectors.weights
     if not papers:
         return {}, None
@@ -63,12 +66,25 @@ def map_layout(
     landmarks = np.sort(np.argsort(hashes, kind="stable")[: min(LANDMARKS, len(papers))])
     slugs, rows = tuple(papers[i].slug for i in landmarks.tolist()), weights[landmarks]
     laid = kept if kept is not None and kept.fit(slugs, rows) else Landmarks(slugs, rows, _tsne(rows))
-    points = _place(weights, rows, laid.placed)
+    points = _places(papers, weights, laid, same if laid is kept else frozenset())
+    among = dict(zip((p.slug for p in papers), points.copy(), strict=True))
     points[landmarks] = laid.placed
     points = _oriented(points, vectors.lsa)
     extent = float(np.ptp(points, axis=0).max()) or 1.0
     offsets = np.stack([(hashes % 2003) / 2003.0, (hashes // 2003 % 2011) / 2011.0], axis=1) - 0.5
-    return _on_grid(papers, points + JITTER * extent * offsets), laid
+    return _on_grid(papers, points + JITTER * extent * offsets), Landmarks(laid.slugs, laid.weights, laid.placed, among)
+
+
+def _places(papers: Sequence[Paper], weights: sparse.csr_matrix, laid: Landmarks, same: frozenset[str]) -> np.ndarray:
+    """Return each paper's place among the landmarks: kept for the papers `same`, placed anew for the others."""
+    kept = [i for i, p in enumerate(papers) if p.slug in same and p.slug in laid.among]
+    if not kept:
+        return _place(weights, laid.weights, laid.placed)
+    points = np.empty((len(papers), 2), dtype=np.float64)
+    points[kept] = [laid.among[papers[i].slug] for i in kept]
+    if again := sorted(set(range(len(papers))) - set(kept)):
+        points[again] = _place(weights[again], laid.weights, laid.placed)
+    return points
 
 
 def _hash(slug: str) -> int:
