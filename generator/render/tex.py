@@ -3,6 +3,7 @@
 # ruff: noqa: RUF001 - the look-alike characters are the point: they are what TeX prints.
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.validate.tex import INLINE_MATH
@@ -103,6 +104,7 @@ def _math_text(tex: str) -> str:
     return _TOKEN.sub(_token, tex).replace("{", "").replace("}", "")
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a title is shown plain in the table, map, exports and orders alike
 def plain_title(text: str) -> str:
     """Return a title with its `$...$` math as readable text: `Sparse $k$-NN` -> `Sparse k-NN`, `$^2$` -> `²`."""
     pieces, position = [], 0
