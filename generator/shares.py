@@ -56,10 +56,12 @@ def _run(indices: range) -> list[Any]:
     return [_jobs[i]() for i in indices]
 
 
-def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
-    """Run the jobs in `processes_for(len(jobs))` processes, this one among them; return their results in order."""
+def run_shared(jobs: Sequence[Callable[[], T]], processes: int | None = None, chunk: int | None = None) -> list[T]:
+    """Run the jobs in `processes` processes (by default processes_for(len(jobs))), this one among them, the
+    others sending back `chunk` results at a time (CHUNK); return their results in order."""
     global _jobs
-    parts = processes_for(len(jobs))
+    parts = processes or processes_for(len(jobs))
+    step = chunk or CHUNK
     if parts == 1:
         return run_here(jobs)
     _jobs = jobs
@@ -68,12 +70,12 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
         # Forked once `_jobs` is set, so they hold it. An executor, not a Pool: a Pool whose process is
         # killed waits for its share for ever, where the executor raises BrokenProcessPool.
         with frozen_heap(), ProcessPoolExecutor(parts - 1, mp_context=get_context("fork")) as pool:
-            chunks = [share[i : i + CHUNK] for share in shares[1:] for i in range(0, len(share), CHUNK)]
+            chunks = [share[i : i + step] for share in shares[1:] for i in range(0, len(share), step)]
             others = [pool.submit(_run, chunk) for chunk in chunks]
             done = [(shares[0], _run(shares[0]))]
             done += [(chunk, other.result()) for chunk, other in zip(chunks, others, strict=True)]
     except BrokenProcessPool as exc:
-        raise ShareLost(f"a process rendering part of the site ended abruptly: {exc}") from None
+        raise ShareLost(f"a process building part of the site ended abruptly: {exc}") from None
     finally:
         _jobs = ()
     results: list[Any] = [None] * len(jobs)

@@ -16,9 +16,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, set_exclusions
 
-from generator.shares import frozen_heap
+from generator.shares import ShareLost, run_shared
 from generator.write.errors import BuildFailed
 from generator.write.fastpath import FastPath, NoOptions, out_of_nav
 
@@ -148,13 +146,6 @@ def split_docs(
     ]
 
 
-_parts: list[dict[str, str]] = []  # the docs of the build in parts in progress, inherited by its forked processes
-
-
-def _forked_build(config_file: Path, docs_dir: Path, site_dir: Path, part: int) -> list[str]:
-    return build(config_file, docs_dir, site_dir, _parts[part], part)
-
-
 def build_in_parts(
     config_file: Path,
     docs_dir: Path,
@@ -165,33 +156,23 @@ def build_in_parts(
 ) -> None:
     """Build the site of `docs` into `site_dir` in parts (split_docs) on `processes` processes, this one among
     them, then gather their pages there (`docs_dir`: see build)."""
-    global _parts
     if processes <= 1 and len(docs) <= per_part:
         build(config_file, docs_dir, site_dir, docs)
         return
-    _parts = split_docs(site_config(config_file, docs_dir, site_dir), docs, processes, per_part)
-    shares = [site_dir.with_name(f"{site_dir.name}-part{part}") for part in range(len(_parts))]
-    mine = range(0, len(_parts), processes)  # this process takes every `processes`-th part, the first among them
+    parts = split_docs(site_config(config_file, docs_dir, site_dir), docs, processes, per_part)
+    shares = [site_dir, *(site_dir.with_name(f"{site_dir.name}-part{part}") for part in range(1, len(parts)))]
+    jobs = [
+        partial(build, config_file, docs_dir, share, part_docs, part)
+        for part, (share, part_docs) in enumerate(zip(shares, parts, strict=True))
+    ]
     try:
-        # Forked, not spawned: the processes start with MkDocs and the theme imported, and the docs in memory.
-        with frozen_heap(), ProcessPoolExecutor(max(1, processes - 1), mp_context=get_context("fork")) as pool:
-            others = {
-                part: pool.submit(_forked_build, config_file, docs_dir, shares[part], part)
-                for part in range(len(_parts))
-                if part not in mine
-            }
-            built = {
-                part: build(config_file, docs_dir, site_dir if part == 0 else shares[part], _parts[part], part)
-                for part in mine
-            }
-            try:
-                built |= {part: other.result() for part, other in others.items()}
-            except BrokenProcessPool as exc:
-                raise BuildFailed(f"a process building part of the site ended abruptly: {exc}") from None
-    finally:
-        _parts = []
-    for part, pages in sorted(built.items()):
-        for page in pages if part else ():
+        # Forked, not spawned: the processes start with MkDocs and the theme imported, and the docs in memory;
+        # this one builds every `processes`-th part, the first (into site_dir) among them.
+        built = run_shared(jobs, processes, chunk=1)
+    except ShareLost as exc:
+        raise BuildFailed(str(exc)) from None
+    for share, pages in list(zip(shares, built, strict=True))[1:]:
+        for page in pages:
             destination = site_dir / page
             destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(shares[part] / page, destination)
+            os.replace(share / page, destination)
