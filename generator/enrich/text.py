@@ -27,9 +27,9 @@ SMALL_CATALOGUE = 10  # below this, a term in half the papers still tells them a
 LSA_DIMENSIONS = 50  # at most; a small catalogue gets fewer (see lsa_dimensions)
 TITLE_REPEATS = 2  # the title says what a paper is about, so its words count more than the abstract's
 STOP_WORDS = ENGLISH_STOP_WORDS
-# Runs of letters, digits and inner hyphens; a separator other than one space ends a phrase.
-_WORDS = re.compile(r"[^\W_](?:[\w-]*[^\W_])?|[^\w ]+|_+|  +")
-_WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?")
+# Runs of letters, digits and inner hyphens, captured when they start with a letter (a word); a run that
+# starts with a digit, or a separator other than one space, ends a phrase and captures nothing.
+_WORDS = re.compile(r"([^\W\d_](?:[\w-]*[^\W_])?)|\d(?:[\w-]*[^\W_])?|[^\w ]+|_+|  +")
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,12 @@ def terms_of(text: str, max_words: int = MAX_WORDS) -> list[str]:
     """Return the case-folded words (stop words left out) and phrases of contiguous words in `text`."""
     found: list[str] = []
     run: list[str] = []  # the words since the last separator, stop word or not
-    for piece in _WORDS.findall(text.casefold()):
-        if not _WORD.fullmatch(piece):
+    for word in _WORDS.findall(text.casefold()):  # a word, or "" for anything else
+        if not word or word in STOP_WORDS:
             run = []
             continue
-        if piece in STOP_WORDS:
-            run = []
-            continue
-        run.append(piece)
-        found.append(piece)
+        run.append(word)
+        found.append(word)
         for n in range(2, min(max_words, len(run)) + 1):
             found.append(" ".join(run[-n:]))
     return found
