@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -56,6 +57,7 @@ class Preview:
         if rendered is None and not docs_ready():
             return False
         self._site.build()
+        gc.freeze()  # MkDocs' site, kept for the updates, is left out of their collections (pipeline.Reuse.rendered)
         self._index.link(site_dir)
         if rendered is not None:
             self._index.refresh(rendered.search_documents)
@@ -69,6 +71,7 @@ class Preview:
         if self._full_build and not self.errors:
             self._full_build = False
             self._site.build()
+            gc.freeze()
             print(f"rebuilt every page (theme, config or taxonomy changed) in {time.perf_counter() - started:.1f} s")
         elif rendered is not None:
             pages = self._site.update(rendered.changed)
