@@ -4,8 +4,8 @@ render_site() renders a paper's, tag's, entity's, issue's or author's pages agai
 says that the change between two enrichments shows on them; the others keep the text of the last
 render. What reaches a page is read off render/: a paper's page shows the paper, its authors' page
 links, and the titles and short names of its related and naming papers; a list's pages show their
-papers' cards or rows, with author links; a tag's feed, its newest papers. The exports' pieces and the
-sitemaps are kept while what they are made from is equal (`made_from`). Every other file (indexes,
+papers' cards or rows, with author links; a tag's feed, its newest papers. The exports' pieces, the
+sitemaps and a tag's pages after the first are kept while what they are made from is equal (`made_from`). Every other file (indexes,
 table, the site's feed, map, home) is rendered every time.
 """
 
@@ -60,8 +60,14 @@ class KeptPages:
         return kept
 
     def keep(self) -> None:
-        """Keep the pages of the render begun last (once they are written), for the next one."""
-        self._kept, self._inputs = self._made, self._made_inputs
+        """Keep the pages of the render begun last (once they are written), for the next one.
+
+        Files of made_from() not asked for (their pages were kept whole) stay kept too: they are used
+        only while their inputs are equal.
+        """
+        unasked = [k for k in self._inputs if k not in self._made]
+        self._kept = {**{k: self._kept[k] for k in unasked}, **self._made}
+        self._inputs = {**{k: self._inputs[k] for k in unasked}, **self._made_inputs}
 
 
 def reached(before: Enriched, after: Enriched) -> set[Key] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 
 import jinja2
 from markupsafe import Markup
@@ -15,8 +16,9 @@ from generator.render.bibtex import bibtex_html, issued_month
 from generator.render.cards import AUTHORS_ON_CARD, author_links, paper_card, paper_row
 from generator.render.feeds import feed_paths
 from generator.render.issues import issue_title
+from generator.render.kept import MadeFrom, fresh
 from generator.render.orders import order_ranks
-from generator.render.pager import CARDS_PER_PAGE, ROWS_PER_PAGE, paginate
+from generator.render.pager import CARDS_PER_PAGE, ROWS_PER_PAGE, ListPage, paginate
 from generator.render.tex import plain_title, title_parts
 from generator.render.text import html_paragraphs, html_text, html_with_math, md_inline, url
 from generator.render.views import (
@@ -128,36 +130,50 @@ def _titled(name: str, number: int, count: int) -> str:
     return name if number == 1 else f"{name} (page {number} of {count})"
 
 
-def tag_pages(env: jinja2.Environment, enriched: Enriched, key: str) -> dict[str, str]:
-    """Return the pages of one tag, {docs path: Markdown}: its place in the hierarchy and its papers, paginated."""
-    first = page_path("tags", key)
-    tags = enriched.catalogue.tags
-    papers = enriched.paper
-    children = child_tags(tags)[key]
-    pages: dict[str, str] = {}
+def tag_pages(env: jinja2.Environment, enriched: Enriched, key: str, made_from: MadeFrom = fresh) -> dict[str, str]:
+    """Return the pages of one tag, {docs path: Markdown}: its place in the hierarchy and its papers, paginated.
+
+    A page after the first shows rows, which show their papers alone: `made_from` may keep it while they,
+    the page count and the total are the same.
+    """
     listed = enriched.papers_under_tag[key]
-    for page in paginate(first, listed, ROWS_PER_PAGE, CARDS_PER_PAGE):
-        trail: list[Link] = []
-        parent = tags[key].parent
-        while parent:
-            trail.insert(0, tag_link(page.path, enriched, parent))
-            parent = tags[parent].parent
-        pages[page.path] = env.get_template("tag.md.j2").render(
-            front=front_matter(_titled(tags[key].name, page.number, page.count), tags[key].description, LIST_TEMPLATE),
-            page=page,
-            pager=page.pager,
-            total=len(listed),
-            name=html_text(tags[key].name),
-            description=html_text(tags[key].description),
-            feeds=_feeds(page.path, f"tags/{key}/"),
-            index=href(page.path, "tags/index.md"),
-            trail=trail,
-            children=[tag_link(page.path, enriched, c, len(enriched.papers_under_tag[c])) for c in children],
-            together=[tag_link(page.path, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
-            cards=[paper_card(page.path, enriched, papers[s], key) for s in page.items] if page.number == 1 else [],
-            rows=[paper_row(page.path, papers[s]) for s in page.items] if page.number > 1 else [],
-        )
+    pages: dict[str, str] = {}
+    for page in paginate(page_path("tags", key), listed, ROWS_PER_PAGE, CARDS_PER_PAGE):
+        render = partial(_tag_page, env, enriched, key, page)
+        if page.number == 1:
+            pages.update(render())
+        else:
+            shown = (tuple(enriched.paper[s] for s in page.items), page.count, len(listed))
+            pages.update(made_from(("tag pages", page.path), shown, render))
     return pages
+
+
+def _tag_page(env: jinja2.Environment, enriched: Enriched, key: str, page: ListPage[str]) -> dict[str, str]:
+    """Return one page of a tag's papers, {docs path: Markdown}."""
+    tags = enriched.catalogue.tags
+    listed = enriched.papers_under_tag[key]
+    trail: list[Link] = []
+    parent = tags[key].parent
+    while parent:
+        trail.insert(0, tag_link(page.path, enriched, parent))
+        parent = tags[parent].parent
+    children = child_tags(tags)[key]
+    text = env.get_template("tag.md.j2").render(
+        front=front_matter(_titled(tags[key].name, page.number, page.count), tags[key].description, LIST_TEMPLATE),
+        page=page,
+        pager=page.pager,
+        total=len(listed),
+        name=html_text(tags[key].name),
+        description=html_text(tags[key].description),
+        feeds=_feeds(page.path, f"tags/{key}/"),
+        index=href(page.path, "tags/index.md"),
+        trail=trail,
+        children=[tag_link(page.path, enriched, c, len(enriched.papers_under_tag[c])) for c in children],
+        together=[tag_link(page.path, enriched, k, n) for k, n in enriched.tag_cooccurrence.get(key, ())[:12]],
+        cards=[paper_card(page.path, enriched, enriched.paper[s], key) for s in page.items] if page.number == 1 else [],
+        rows=[paper_row(page.path, enriched.paper[s]) for s in page.items] if page.number > 1 else [],
+    )
+    return {page.path: text}
 
 
 def tags_index(env: jinja2.Environment, enriched: Enriched) -> str:

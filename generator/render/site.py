@@ -15,7 +15,7 @@ from generator.render.authors import author_keys_with_pages, author_pages
 from generator.render.exports import render_exports
 from generator.render.feeds import feed_files, site_feeds
 from generator.render.issues import ARCHIVE, archive_page, issue_pages
-from generator.render.kept import KeptPages, Key, fresh
+from generator.render.kept import KeptPages, Key, MadeFrom, fresh
 from generator.render.map_page import render_map
 from generator.render.sitemaps import render_sitemaps, robots_txt
 from generator.render.templating import environment
@@ -50,13 +50,14 @@ def render_site(
         "entities/index.md": pages.entities_index(env, enriched),
     }
     files.update(pages.papers_table(enriched))
-    for rendered in run([partial(each, key, render) for key, render in _page_jobs(env, enriched, settings)]):
+    made_from = kept.made_from if kept is not None else fresh
+    for rendered in run([partial(each, key, render) for key, render in _page_jobs(env, enriched, settings, made_from)]):
         files.update(rendered)
     for feed in site_feeds(enriched, settings):  # a tag's feed is kept; the site's, of the newest papers, is not
         files.update(
             each(("feeds", feed.folder) if feed.folder else None, partial(feed_files, feed, enriched, settings))
         )
-    files.update(render_exports(enriched, settings, kept.made_from if kept is not None else fresh))
+    files.update(render_exports(enriched, settings, made_from))
     files.update(render_map(enriched))
     # The home page names the sitemaps, which list every page, the home page included.
     pages_md = [name for name in (*static_pages, *files, "index.md") if name.endswith(".md")]
@@ -72,14 +73,16 @@ def render_site(
     return {**static_pages, **files}
 
 
-def _page_jobs(env: jinja2.Environment, enriched: Enriched, settings: SiteSettings) -> list[tuple[Key | None, Job]]:
+def _page_jobs(
+    env: jinja2.Environment, enriched: Enriched, settings: SiteSettings, made_from: MadeFrom
+) -> list[tuple[Key | None, Job]]:
     """Return what renders the pages of each paper, tag, entity, date and author, keyed for KeptPages (the
     date archive is rendered every time), each a job returning {docs path: Markdown}."""
     catalogue = enriched.catalogue
     jobs: list[tuple[Key | None, Job]] = [
         (("papers", paper.slug), partial(_paper_files, env, enriched, paper, settings)) for paper in catalogue.papers
     ]
-    jobs += [(("tags", key), partial(pages.tag_pages, env, enriched, key)) for key in catalogue.tags]
+    jobs += [(("tags", key), partial(pages.tag_pages, env, enriched, key, made_from)) for key in catalogue.tags]
     jobs += [(("entities", key), partial(pages.entity_pages, env, enriched, key)) for key in catalogue.entities]
     for kind in ISSUE_KINDS:
         jobs += [((kind, i.key), partial(issue_pages, env, enriched, i)) for i in enriched.issues[kind].values()]
