@@ -42,7 +42,7 @@ class Reuse:
         self.pages = KeptPages()
         self._last: tuple[SourceFiles, SiteSettings, date] | None = None
         self._rendered: tuple[Enrichment, SiteSettings] | None = None  # what `pages` were rendered from
-        self.runs = 0
+        self._runs = 0
 
     def enrichment(self, catalogue: Catalogue) -> Enrichment:
         """Return the catalogue enriched, redoing only what its changes since the last render reach."""
@@ -58,10 +58,10 @@ class Reuse:
         """Keep the render begun last, now that its docs are written."""
         self.pages.keep()
         self._rendered = enrichment, settings
-        self.runs += 1
+        self._runs += 1
         # What the preview keeps (parses, enrichment, pages, MkDocs' site) is most of the heap; frozen, it is
         # left out of the next runs' collections: at 10k papers a full one took 0.7 s of every edit.
-        if self.runs % FROZEN_RUNS:
+        if self._runs % FROZEN_RUNS:
             gc.freeze()
         else:  # once in a while, a full collection frees what was left in cycles meanwhile (a second or two)
             gc.unfreeze()

@@ -5,8 +5,8 @@ says that the change between two enrichments shows on them; the others keep the 
 render. What reaches a page is read off render/: a paper's page shows the paper, its authors' page
 links, and the titles and short names of its related and naming papers; a list's pages show their
 papers' cards or rows, with author links; a tag's feed, its newest papers. The exports' pieces, the
-sitemaps and a tag's pages after the first are kept while what they are made from is equal (`made_from`). Every other file (indexes,
-table, the site's feed, map, home) is rendered every time.
+sitemaps and a tag's pages after the first are kept while what they are made from is equal
+(`made_from`). Every other file (indexes, table, the site's feed, map, home) is rendered every time.
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def duplicates(
     papers: list[Paper], marks: Callable[[Paper, str], tuple[int, int]], answers: CrossAnswers | None = None
 ) -> list[Diagnostic]:
     """Report entries that share an arXiv id, a DOI or a normalised title (`answers`: kept from the last run)."""
-    answers = answers or CrossAnswers()
+    answers = answers or CrossAnswers(keep=False)  # a build asks each once
     problems = []
     first: dict[IdentityKey, Paper] = {}
     for paper in papers:
@@ -79,7 +79,7 @@ def near_identical_titles(
 ) -> list[Diagnostic]:
     """Warn about titles a few characters apart, comparing neighbours in sorted order only (`answers`: kept from
     the last run, so the preview compares again only the pairs an edit made neighbours)."""
-    answers = answers or CrossAnswers()
+    answers = answers or CrossAnswers(keep=False)  # a build asks each once
     problems = []
     seen: set[tuple[str, ...]] = set()
     normal = {p.slug: answers.normal.get(p.title, partial(normalised_title, p.title)) for p in papers}
